@@ -1,0 +1,39 @@
+"""claims.jsonl: one line per paper with its entities (types, roles, aliases) and its relations
+(evidence sentence and its character offsets in ``title + "\\n\\n" + abstract``)."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from graph.export import atomic_write
+from graph.model import PaperGraph
+
+
+def paper_record(r: PaperGraph) -> dict:
+    p = r.paper
+    rec = {"title": p.title}
+    for k in ("id", "url", "year"):
+        if getattr(p, k):
+            rec[k] = getattr(p, k)
+    rec["entities"] = [
+        {"name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles} for e in r.entities
+    ]
+    rec["relations"] = []
+    for c in r.claims:
+        rel = {"head": c.head, "type": c.relation, "tail": c.tail, "evidence": c.evidence,
+               "start": c.start, "end": c.end, "confidence": c.confidence}
+        for k in ("metric", "value"):
+            if getattr(c, k):
+                rel[k] = getattr(c, k)
+        rec["relations"].append(rel)
+    return rec
+
+
+def generate_claims(results: Iterable[PaperGraph]) -> Iterator[str]:
+    for r in results:
+        yield json.dumps(paper_record(r), ensure_ascii=False) + "\n"
+
+
+def write_claims(results: Iterable[PaperGraph], path) -> None:
+    with atomic_write(path) as fh:
+        fh.writelines(generate_claims(results))

@@ -1,0 +1,53 @@
+"""Extraction: one paper in, its entities, roles and claims out (a PaperGraph).
+
+    >>> from graph.extract import Extractor
+    >>> from graph.model import Paper
+    >>> pg = Extractor().extract(Paper("VOLO: Vision Outlooker", "VOLO achieves 87.1% top-1 accuracy on ImageNet-1K."))
+    >>> [(e.name, e.type, e.roles) for e in pg.entities]
+    [('VOLO', 'architecture', ['proposed']), ('ImageNet', 'dataset', [])]
+    >>> [(c.head, c.relation, c.tail) for c in pg.claims]
+    [('VOLO', 'evaluated-on', 'ImageNet')]
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from graph.model import PAPER, Claim, Paper, PaperGraph
+
+
+class Extractor:
+    """Holds the spaCy pipeline; build it once and reuse it for every paper."""
+
+    def __init__(self):
+        from graph.extract.pipeline import make_nlp
+
+        self.nlp = make_nlp()
+
+    def extract(self, paper: Paper) -> PaperGraph:
+        return self._graph(paper, self.nlp(paper.text))
+
+    def extract_all(self, papers: Iterable[Paper], batch_size: int = 64) -> Iterator[PaperGraph]:
+        papers_iter = ((p.text, p) for p in papers)
+        for doc, paper in self.nlp.pipe(papers_iter, as_tuples=True, batch_size=batch_size):
+            yield self._graph(paper, doc)
+
+    @staticmethod
+    def _graph(paper: Paper, doc) -> PaperGraph:
+        ents = doc._.pg_entities
+        claims = []
+        for head, relation, tail, sent, confidence, extra in doc._.pg_claims:
+            if sent is None:
+                continue
+            text = sent.text.strip()
+            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            h = PAPER if head is None else ents[head].name
+            claim = Claim(h, relation, ents[tail].name, text, start, start + len(text), confidence)
+            if relation == "evaluated-on":
+                claim.dataset = ents[tail].name
+                if extra:
+                    claim.metric, claim.value = extra.get("metric"), extra.get("value")
+            claims.append(claim)
+            if relation == "outperforms" and (head is None or "proposed" in ents[head].roles):
+                if "baseline" not in ents[tail].roles and "proposed" not in ents[tail].roles:
+                    ents[tail].roles.append("baseline")
+        return PaperGraph(paper=paper, entities=list(ents), claims=claims)

@@ -1,0 +1,231 @@
+"""The `pg_claims` component: relations stated by each sentence, from its structure.
+
+Per sentence, the entities and the paper's self-references ("we", "our method") are laid out in
+order, then:
+- outperforms: a comparative cue ("outperforms", "better ... than", "X% over") with the nearest
+  name or self-reference before it as head and the names after it (to the clause's end) as tails;
+  a reversed cue ("inferior to", "lags behind") swaps them. "Comparable to" and wins on cost
+  alone ("faster than") are not cues.
+- evaluated-on: a result or evaluation cue with a dataset that is not only trained on; heads are
+  the sentence's models outside comparison objects, or the paper's own approach.
+- extends: a lineage cue ("based on", "builds upon", "extends", "inspired by") between a head
+  and the names after it; and name morphology ("SeiT++", "SimCLRv2", "G-SimCLR").
+Self-references resolve to the paper's main proposed entity, or to the paper itself.
+Results: ``doc._.pg_claims``: list of (head, relation, tail, sentence Span, confidence, extra),
+head and tail being entity indices, head None for the paper itself."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.extract import shapes
+from graph.extract.cues import cues
+from graph.text import key
+
+if not Doc.has_extension("pg_claims"):
+    Doc.set_extension("pg_claims", default=None)
+
+SELF = -1
+_COMPARATIVES = {"better", "higher", "superior", "greater", "stronger", "lower", "more"}
+_CLAUSE_END = {";", "while", "whereas", "but", "although", "though", "however", "yet"}
+_COMPARE_MARKERS = {"than", "compared", "versus", "vs", "vs.", "against", "over", "such", "including", "like"}
+_POSITIVE = {"superior", "better", "improvement", "improvements", "higher", "boost", "gains", "gain", "outperforms"}
+_WEAK_EXTENDS = {"improves", "improve", "improving", "integrates", "integrate", "applying", "combine", "combines",
+                 "scale", "scales", "revisit", "rethinks", "adapts", "modifies"}
+_METRICS = [("top-1 accuracy", "top-1 accuracy"), ("top-1", "top-1 accuracy"), ("top-5", "top-5 accuracy"),
+            ("miou", "mIoU"), ("map", "mAP"), ("fid", "FID"), ("bleu", "BLEU"), ("psnr", "PSNR"),
+            ("f1", "F1"), ("auc", "AUC"), ("test error", "error"), ("error", "error"), ("accuracy", "accuracy"),
+            ("ap", "AP")]
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+@Language.factory("pg_claims")
+def make_claims(nlp: Language, name: str):
+    return ClaimFinder()
+
+
+class ClaimFinder:
+    def __init__(self):
+        self.out_cues = cues("outperforms")
+        self.rev_cues = cues("outperformed_by")
+        self.not_cues = cues("not_outperforms")
+        self.ext_cues = cues("extends")
+        self.eval_cues = cues("evaluate")
+        self.train_cues = cues("trained_on")
+        self.self_cues = cues("self")
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents, entity_of = doc._.pg_entities, doc._.pg_entity_of
+        me = doc._.pg_self
+        me = SELF if me is None else me
+        claims: list[tuple] = []
+        for sent in doc.sents:
+            claims += self._sentence(doc, sent, ents, entity_of, me)
+        claims += self._morphology(doc, ents, entity_of)
+        seen, unique = set(), []
+        for c in claims:
+            k = (c[0], c[1], c[2])
+            if k not in seen and c[0] != c[2]:
+                seen.add(k)
+                unique.append(c)
+        doc._.pg_claims = [(None if h == SELF else h, r, t, s, conf, extra) for h, r, t, s, conf, extra in unique]
+        return doc
+
+    # -- one sentence -------------------------------------------------------------------------
+    def _sentence(self, doc, sent, ents, entity_of, me):
+        lower = [t.lower_ for t in sent]
+        base = sent.start
+        items = []  # (start, end, kind, entity) with positions relative to the sentence
+        for mi, m in enumerate(doc._.pg_mentions):
+            if sent.start <= m.start < sent.end:
+                e = entity_of[mi]
+                kind = "dataset" if ents[e].type == "dataset" else "model"
+                items.append((m.start - base, m.end - base, kind, e))
+        for s, e in self.self_cues.find(lower):
+            if not any(i[0] <= s < i[1] for i in items):
+                items.append((s, e, "self", me))
+        items.sort()
+        if not any(k != "self" for _, _, k, _ in items):
+            return []
+        out = []
+        comparisons = self._comparisons(lower)
+        tail_zone: set[int] = set()
+        for start, end, reverse in comparisons:
+            left = self._left(items, start)
+            if left is None:
+                continue
+            tails = self._right(items, end, lower, comparisons)
+            for _, _, _, t in tails:
+                tail_zone.add(t)
+                h, tt = (t, left[3]) if reverse else (left[3], t)
+                if h != tt:
+                    out.append((h, "outperforms", tt, sent, 0.8 if not reverse else 0.7, None))
+        out += self._evaluated(doc, sent, lower, items, tail_zone, me)
+        out += self._extends(sent, lower, items, comparisons, me)
+        return out
+
+    def _comparisons(self, lower):
+        """(start, end, reversed) of each comparative cue in the sentence."""
+        found = [(s, e, False) for s, e in self.out_cues.find(lower)]
+        found += [(s, e, True) for s, e in self.rev_cues.find(lower)]
+        taken = {i for s, e, _ in found for i in range(s, e)}
+        for i, w in enumerate(lower):
+            if i in taken:
+                continue
+            if w == "than" and any(x in _COMPARATIVES for x in lower[max(0, i - 6):i]):
+                found.append((i, i + 1, False))
+            elif w == "over" and i and (lower[i - 1] == "%" or _NUMBER.match(lower[i - 1].lstrip("+"))):
+                found.append((i, i + 1, False))
+            elif w in {"compared", "against", "versus", "vs", "vs."} and any(x in _POSITIVE for x in lower[:i]):
+                end = i + 2 if i + 1 < len(lower) and lower[i + 1] in {"to", "with"} else i + 1
+                found.append((i, end, False))
+        negated = {i for s, e in self.not_cues.find(lower) for i in range(s, e)}
+        return sorted(c for c in found if c[0] not in negated)
+
+    @staticmethod
+    def _left(items, pos):
+        for it in reversed(items):
+            if it[1] <= pos and it[2] in ("model", "self"):
+                return it
+        return None
+
+    @staticmethod
+    def _right(items, pos, lower, comparisons, limit=None):
+        stops = [i for i in range(pos, len(lower)) if lower[i] in _CLAUSE_END]
+        stops += [s for s, _, _ in comparisons if s >= pos]
+        stop = min(stops) if stops else len(lower)
+        if limit is not None:
+            stop = min(stop, pos + limit)
+        return [it for it in items if pos <= it[0] < stop and it[2] == "model"]
+
+    def _evaluated(self, doc, sent, lower, items, tail_zone, me):
+        if not (self.eval_cues.any(lower) or "%" in lower):
+            return []
+        trained = {e for s, e in self.train_cues.find(lower)}
+        datasets = []
+        for it in items:
+            if it[2] != "dataset":
+                continue
+            before = it[0]
+            if any(0 <= before - e <= 2 for e in trained):
+                continue  # "pre-trained on ImageNet-21K" is training, not a test
+            if it[1] < len(lower) and lower[it[1]] in {"pre-training", "pretraining", "pre-trained", "pretrained"}:
+                continue
+            datasets.append(it)
+        if not datasets:
+            return []
+        marker_zone = set()
+        for i, w in enumerate(lower):
+            if w in _COMPARE_MARKERS:
+                marker_zone |= {it[3] for it in items if it[0] > i and it[2] == "model" and it[0] - i <= 8}
+        heads = [it[3] for it in items if it[2] == "model" and it[3] not in tail_zone and it[3] not in marker_zone]
+        if any(it[2] == "self" for it in items) or not heads:
+            heads.append(me)
+        metric, value = _result(lower) if len(datasets) == 1 else (None, None)
+        out = []
+        for h in dict.fromkeys(heads):
+            for d in datasets:
+                conf = 0.7 if h != me else 0.6
+                out.append((h, "evaluated-on", d[3], sent, conf, {"metric": metric, "value": value} if value else None))
+        return out
+
+    def _extends(self, sent, lower, items, comparisons, me):
+        out = []
+        for start, end in self.ext_cues.find(lower):
+            weak = lower[start] in _WEAK_EXTENDS
+            left = self._left(items, start)
+            if left is None:
+                if not any(it[2] == "self" for it in items):
+                    continue
+                left = (0, 0, "self", me)
+            if weak and left[2] != "self" and left[3] != me:
+                continue
+            tails = self._right(items, end, lower, [], limit=10)
+            for it in tails[:3]:
+                out.append((left[3], "extends", it[3], sent, 0.5 if weak else 0.7, None))
+        return out
+
+    @staticmethod
+    def _morphology(doc, ents, entity_of):
+        """'SeiT++' extends 'SeiT', 'SimCLRv2' extends 'SimCLR', 'G-SimCLR' extends 'SimCLR'."""
+        by_key = {key(e.name): i for i, e in enumerate(ents)}
+        for i, e in enumerate(ents):
+            for alias in e.aliases:
+                by_key.setdefault(key(alias), i)
+        out = []
+        for i, e in enumerate(ents):
+            if e.type == "dataset":
+                continue
+            for form in e.surface_forms:
+                for base in shapes.lineage_base(form):
+                    j = by_key.get(key(base))
+                    if j is not None and j != i and ents[j].type != "dataset":
+                        sent = _first_sentence(doc, entity_of, {i, j}) or _first_sentence(doc, entity_of, {i})
+                        out.append((i, "extends", j, sent, 0.6, None))
+        return out
+
+
+def _first_sentence(doc, entity_of, wanted):
+    for sent in doc.sents:
+        present = {entity_of[mi] for mi, m in enumerate(doc._.pg_mentions) if sent.start <= m.start < sent.end}
+        if wanted <= present:
+            return sent
+    return None
+
+
+def _result(lower):
+    """(metric, value) stated by a result sentence, e.g. ('top-1 accuracy', '84.6%')."""
+    value = None
+    for i, w in enumerate(lower):
+        if _NUMBER.match(w) and i + 1 < len(lower) and lower[i + 1] == "%":
+            value = w + "%"
+            break
+    if value is None:
+        return None, None
+    text = " ".join(lower)
+    for needle, name in _METRICS:
+        if re.search(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", text):
+            return name, value
+    return None, value

@@ -1,0 +1,169 @@
+"""The `pg_entities` component: mentions -> one Entity per thing per paper, typed, with roles.
+
+Mentions with the same key or linked by an abbreviation definition are one entity. Its name is
+the lexicon's canonical name when it has one, else the defined short form, else the first form
+seen. Its type comes from the lexicon, else the lexicon type of its family ("ResNet-50" ->
+ResNet), else votes from the words around it ("the X dataset", "X network"), its own shape,
+the title, and finally `method`. Results: ``doc._.pg_entities`` (list of Entity) and
+``doc._.pg_entity_of`` (mention index -> entity index)."""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.extract import shapes
+from graph.extract.cues import cues, words
+from graph.extract.resources import lexicon
+from graph.model import Entity
+from graph.text import key
+
+for _name in ("pg_entities", "pg_entity_of", "pg_self"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+_TITLE_DATASET = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "database"}
+_TITLE_ARCH = {"network", "networks", "net", "architecture", "architectures", "backbone", "backbones",
+               "transformer", "transformers", "convnet", "convnets", "cnn", "cnns", "vit", "vits", "model", "models"}
+
+
+@Language.factory("pg_entities")
+def make_entities(nlp: Language, name: str):
+    return EntityBuilder()
+
+
+class EntityBuilder:
+    def __init__(self):
+        self.lex = lexicon()
+        self.dataset_nouns = words("dataset_nouns")
+        self.arch_nouns = words("architecture_nouns")
+        self.method_nouns = words("method_nouns")
+        self.propose = cues("propose")
+        self.self_words = cues("self")
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.pg_mentions
+        groups = self._group(mentions, doc._.pg_links)
+        entities, entity_of = [], {}
+        for members in groups:
+            ms = [mentions[i] for i in members]
+            ent = Entity(name=self._name(ms), type=self._type(doc, ms), known=any(m.known for m in ms))
+            for m in ms:
+                if m.text != ent.name and m.text not in ent.aliases:
+                    ent.aliases.append(m.text)
+            for i in members:
+                entity_of[i] = len(entities)
+            entities.append(ent)
+        doc._.pg_entities = entities
+        doc._.pg_entity_of = entity_of
+        self._proposed(doc)
+        return doc
+
+    @staticmethod
+    def _group(mentions, links) -> list[list[int]]:
+        parent = list(range(len(mentions)))
+
+        def find(i):
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        first: dict[str, int] = {}
+        for i, m in enumerate(mentions):
+            k = key(m.canonical)
+            if k in first:
+                parent[find(i)] = find(first[k])
+            else:
+                first[k] = i
+        for a, b in links:
+            parent[find(a)] = find(b)
+        groups: dict[int, list[int]] = {}
+        for i in range(len(mentions)):
+            groups.setdefault(find(i), []).append(i)
+        return sorted(groups.values(), key=lambda g: g[0])
+
+    @staticmethod
+    def _name(ms) -> str:
+        for source in ("lexicon", "abbreviation"):
+            for m in ms:
+                if m.source == source:
+                    return m.canonical
+        return ms[0].canonical
+
+    def _type(self, doc: Doc, ms) -> str:
+        for m in ms:
+            if m.type:
+                return m.type
+        votes: Counter[str] = Counter()
+        for m in ms:
+            fam = shapes.family(m.canonical)
+            term = self.lex.lookup(fam) if fam else None
+            if term:
+                votes[term.type] += 3
+            nxt = doc[m.end].lower_ if m.end < len(doc) else ""
+            if nxt == "-" and m.end + 1 < len(doc):
+                nxt = doc[m.end + 1].lower_
+            if nxt in self.dataset_nouns:
+                votes["dataset"] += 2
+            elif nxt in self.arch_nouns:
+                votes["architecture"] += 1
+            elif nxt in self.method_nouns:
+                votes["method"] += 1
+            shape = shapes.type_from_shape(m.canonical)
+            if shape:
+                votes[shape] += 1
+            if m.start == 0 and m.end < doc._.pg_title_end:  # the title's leading "Name:"
+                title = {t.lower_ for t in doc[m.end:doc._.pg_title_end]}
+                if title & _TITLE_DATASET:
+                    votes["dataset"] += 2
+                elif title & _TITLE_ARCH:
+                    votes["architecture"] += 1
+        if not votes:
+            return "method"
+        best = max(votes.values())
+        for t in ("dataset", "architecture", "method"):
+            if votes[t] == best:
+                return t
+        return "method"
+
+    def _proposed(self, doc: Doc) -> None:
+        """Roles `proposed`: the title's leading name, a name given by a naming cue, the first
+        unknown name after "we propose / introduce ...", and unknown names after "our"."""
+        ents, entity_of, mentions = doc._.pg_entities, doc._.pg_entity_of, doc._.pg_mentions
+        chosen: list[int] = []
+
+        def mark(mi):
+            e = entity_of[mi]
+            if e not in chosen:
+                chosen.append(e)
+
+        title_lead = None
+        for mi, m in enumerate(mentions):
+            if m.source == "naming":
+                if m.start == 0 and m.end < doc._.pg_title_end:
+                    title_lead = entity_of[mi]
+                mark(mi)
+        by_start = {m.start: mi for mi, m in enumerate(mentions)}
+        for sent in doc.sents:
+            lower = [t.lower_ for t in sent]
+            has_self = self.self_words.any(lower)
+            for start, end in self.propose.find(lower) if has_self else ():
+                for j in range(sent.start + end, min(sent.end, sent.start + end + 12)):
+                    mi = by_start.get(j)
+                    if mi is not None and not mentions[mi].known:
+                        mark(mi)
+                        break
+            for i, w in enumerate(lower):
+                if w == "our":
+                    for j in range(sent.start + i + 1, min(sent.end, sent.start + i + 4)):
+                        mi = by_start.get(j)
+                        if mi is not None:
+                            if not mentions[mi].known:
+                                mark(mi)
+                            break
+        for e in chosen:
+            ents[e].roles.append("proposed")
+        main = title_lead if title_lead is not None else (chosen[0] if chosen else None)
+        doc._.pg_self = main

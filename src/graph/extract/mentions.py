@@ -1,0 +1,194 @@
+"""The `pg_mentions` component: every name of a method, architecture or dataset in a Doc.
+
+Four sources, in order of trust: the lexicon (general ML knowledge, data/lexicon), abbreviation
+definitions ("Vision Outlooker (VOLO)"), naming cues ("a method dubbed X", a title's leading
+"Name:"), and the shape of unknown names (CamelCase, acronyms, letter-digit mixes). Overlaps go
+to the longer mention. Results: ``doc._.pg_mentions`` (list of Mention, in text order) and
+``doc._.pg_links`` (pairs of mention indices that name the same thing)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from graph.extract import abbrev, shapes
+from graph.extract.cues import cues, words
+from graph.extract.resources import lexicon
+from graph.text import key, singular
+
+SOURCES = ("lexicon", "abbreviation", "naming", "shape")  # order of trust
+
+
+@dataclass
+class Mention:
+    start: int  # token index
+    end: int  # token index, exclusive
+    text: str  # surface form
+    canonical: str  # lexicon name, or the singular surface form
+    type: str | None  # lexicon type; None when only context can tell
+    source: str
+    start_char: int = 0
+    end_char: int = 0
+
+    @property
+    def known(self) -> bool:
+        return self.source == "lexicon"
+
+
+for _name, _default in (("pg_mentions", None), ("pg_links", None), ("pg_title_end", 0)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@Language.factory("pg_mentions")
+def make_mentions(nlp: Language, name: str):
+    return MentionFinder(nlp)
+
+
+class MentionFinder:
+    def __init__(self, nlp: Language):
+        self.lex = lexicon()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.forms: dict[int, tuple[str, str, str]] = {}  # match id -> (alias, canonical, type)
+        for canonical, forms in self.lex.forms.items():
+            etype = self.lex.types[canonical]
+            for form in forms:
+                variants = [form]
+                if form[-1:].isalpha() and not form.endswith("s"):
+                    variants.append(form + "s")
+                for variant in variants:
+                    match_id = nlp.vocab.strings.add(f"pg:{variant}")
+                    if match_id not in self.forms:
+                        self.forms[match_id] = (variant, canonical, etype)
+                        self.matcher.add(f"pg:{variant}", [nlp.make_doc(variant)])
+        self.not_heads = words("not_entity_heads")
+        self.naming = cues("naming")
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[Mention] = []
+        found += self._lexicon(doc)
+        defined, links = self._abbreviations(doc, found)
+        found += defined
+        found += self._named(doc)
+        found += self._shaped(doc)
+        kept = _resolve(found)
+        for m in kept:
+            m.start_char = doc[m.start].idx
+            m.end_char = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        index = {id(m): i for i, m in enumerate(kept)}
+        doc._.pg_mentions = kept
+        doc._.pg_links = [(index[id(a)], index[id(b)]) for a, b in links if id(a) in index and id(b) in index]
+        return doc
+
+    # -- sources -----------------------------------------------------------------------------
+    def _lexicon(self, doc: Doc) -> list[Mention]:
+        out = []
+        for match_id, start, end in self.matcher(doc):
+            alias, canonical, etype = self.forms[match_id]
+            span = doc[start:end]
+            if any(c.isupper() for c in alias) and not any(c.isupper() for c in span.text):
+                continue  # "inception" the word is not Inception the network
+            if end - start == 1 and alias[:1].isupper() and alias[1:].islower() and doc[start].is_sent_start:
+                continue  # a capitalised common word at the start of a sentence ("Cars", "Places")
+            out.append(Mention(start, end, span.text, canonical, etype, "lexicon"))
+        return out
+
+    def _abbreviations(self, doc: Doc, known: list[Mention]):
+        """Definitions "Long Form (SF)", and every later use of a defined SF."""
+        out, links, defined = [], [], {}
+        texts = [t.text for t in doc]
+        for i, tok in enumerate(doc):
+            if tok.text != "(" or i + 2 >= len(doc) or doc[i + 2].text != ")":
+                continue
+            sf = doc[i + 1].text
+            if key(sf) in self.lex.stop or not any(c.isupper() for c in sf):
+                continue
+            size = abbrev.find_long_form(sf, texts[max(0, i - 12):i])
+            if size is None:
+                continue
+            long_span = doc[i - size:i]
+            if long_span[-1].lower_ in self.not_heads or long_span[-1].lower_.rstrip("s") in self.not_heads:
+                continue
+            term = self.lex.lookup(sf) or self.lex.lookup(long_span.text)
+            canonical = term.canonical if term else singular(sf)
+            etype = term.type if term else None
+            source = "lexicon" if term else "abbreviation"
+            lf = Mention(long_span.start, long_span.end, long_span.text, canonical, etype, source)
+            short = Mention(i + 1, i + 2, sf, canonical, etype, source)
+            out += [lf, short]
+            links.append((lf, short))
+            defined[key(sf)] = (canonical, etype, source)
+        if defined:
+            for i, tok in enumerate(doc):
+                k = key(tok.text)
+                if k in defined and not (i > 0 and doc[i - 1].text == "(" and i + 1 < len(doc) and doc[i + 1].text == ")"):
+                    canonical, etype, source = defined[k]
+                    out.append(Mention(i, i + 1, tok.text, canonical, etype, source))
+        return out, links
+
+    def _named(self, doc: Doc) -> list[Mention]:
+        """Names introduced by a naming cue ("dubbed X", "termed X") and a title's leading "Name:"."""
+        out = []
+        lower = [t.lower_ for t in doc]
+        for start, end in self.naming.find(lower):
+            j = end
+            while j < len(doc) and doc[j].text in {'"', "'", "“", "‘", "`", "``"}:
+                j += 1
+            run = j
+            while run < len(doc) and run - j < 4 and (doc[run].text[:1].isupper() or shapes.looks_like_name(doc[run].text)):
+                run += 1
+            if run > j:
+                span = doc[j:run]
+                out.append(Mention(j, run, span.text, singular(span.text), self._known_type(span.text), "naming"))
+        title_end = doc._.pg_title_end
+        for i in range(min(title_end, 7)):
+            if doc[i].text == ":":
+                if 0 < i <= 5 and doc[0].text[:1].isupper() or (i and shapes.looks_like_name(doc[0].text)):
+                    span = doc[0:i]
+                    if key(span.text) not in self.lex.stop:
+                        out.append(Mention(0, i, span.text, singular(span.text), self._known_type(span.text), "naming"))
+                break
+        return out
+
+    def _shaped(self, doc: Doc) -> list[Mention]:
+        out = []
+        for tok in doc:
+            text = tok.text
+            if not shapes.looks_like_name(text) or key(text) in self.lex.stop:
+                continue
+            parts = shapes.split_coordination(text)
+            for part in parts:
+                if key(part) in self.lex.stop:
+                    continue
+                term = self.lex.lookup(part)
+                canonical = term.canonical if term else singular(part)
+                out.append(Mention(tok.i, tok.i + 1, part if len(parts) > 1 else text, canonical,
+                                   term.type if term else None, "lexicon" if term else "shape"))
+        return out
+
+    def _known_type(self, text: str) -> str | None:
+        term = self.lex.lookup(text)
+        return term.type if term else None
+
+
+def _resolve(found: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions; on a tie, the most trusted source.
+    Coordinated parts of one token ("CIFAR10/100") share their span and are all kept."""
+    rank = {s: i for i, s in enumerate(SOURCES)}
+    order = sorted(found, key=lambda m: (-(m.end - m.start), rank[m.source], m.start))
+    taken: dict[int, tuple[int, int]] = {}
+    kept = []
+    for m in order:
+        span = (m.start, m.end)
+        if all(taken.get(i, span) == span for i in range(m.start, m.end)):
+            if any(k.start == m.start and k.end == m.end and key(k.canonical) == key(m.canonical) for k in kept):
+                continue
+            if any(k.start == m.start and k.end == m.end and k.source != m.source for k in kept):
+                continue  # the same span from a less trusted source
+            for i in range(m.start, m.end):
+                taken[i] = span
+            kept.append(m)
+    kept.sort(key=lambda m: (m.start, m.end))
+    return kept

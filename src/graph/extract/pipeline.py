@@ -1,0 +1,51 @@
+"""The spaCy pipeline: ``spacy.blank("en")`` with a tokenizer that keeps names whole, a
+sentencizer that also ends the title, and papergraph's components. No trained model is needed."""
+from __future__ import annotations
+
+import re
+
+import spacy
+from spacy.language import Language
+from spacy.lang.char_classes import HYPHENS
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
+
+import graph.extract.claims  # noqa: F401  (registers pg_claims)
+import graph.extract.entities  # noqa: F401  (registers pg_entities)
+import graph.extract.mentions  # noqa: F401  (registers pg_mentions)
+
+TITLE_BREAK = "\n\n"
+# Split a hyphen only before these words: "ViT-based" -> "ViT" "-" "based"; "ResNet-50" stays whole.
+_AFFIXES = r"based|like|style|inspired|driven|specific|only|free|aware|equipped|sized|level|wise|scale|type"
+
+
+def _tokenizer_infixes(nlp: Language):
+    keep = [p for p in nlp.Defaults.infixes if f"(?:{HYPHENS})" not in p]
+    keep.append(rf"(?<=[A-Za-z0-9+])-(?=(?:{_AFFIXES})\b)")
+    return compile_infix_regex(keep)
+
+
+@Language.component("pg_title")
+def mark_title(doc: Doc) -> Doc:
+    """The title is its own sentence: it ends at the blank line that follows it."""
+    for tok in doc:
+        if TITLE_BREAK in tok.text and tok.is_space:
+            doc._.pg_title_end = tok.i
+            if tok.i + 1 < len(doc):
+                doc[tok.i + 1].is_sent_start = True
+            for t in doc[1:tok.i + 1]:
+                t.is_sent_start = False
+            break
+    return doc
+
+
+def make_nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.tokenizer.infix_finditer = _tokenizer_infixes(nlp).finditer
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("pg_title")
+    nlp.add_pipe("pg_mentions")
+    nlp.add_pipe("pg_entities")
+    nlp.add_pipe("pg_claims")
+    return nlp
+

@@ -1,0 +1,72 @@
+"""The contract between stages: plain dataclasses, importing neither spaCy nor rdflib."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("method", "architecture", "dataset")
+RELATIONS = ("evaluated-on", "outperforms", "extends")
+ROLES = ("proposed", "baseline")
+PAPER = "@paper"  # head of a claim made by the paper's own, unnamed approach
+
+
+@dataclass
+class Paper:
+    """One paper as a reader found it."""
+
+    title: str
+    abstract: str
+    id: str | None = None
+    url: str | None = None
+    year: int | None = None
+    source: str = ""  # "file:line" where the reader found it
+
+    @property
+    def text(self) -> str:
+        """Title and abstract as one text; character offsets of mentions refer to it."""
+        return f"{self.title}\n\n{self.abstract}"
+
+
+@dataclass
+class Entity:
+    """A named method, architecture or dataset as one paper mentions it."""
+
+    name: str  # canonical name
+    type: str  # one of ENTITY_TYPES
+    aliases: list[str] = field(default_factory=list)  # other surface forms, in order of appearance
+    roles: list[str] = field(default_factory=list)  # subset of ROLES
+    known: bool = False  # found in the lexicon (rather than by its shape or a definition)
+
+    @property
+    def surface_forms(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+@dataclass
+class Claim:
+    """One relation stated by one sentence of one paper."""
+
+    head: str  # an Entity.name of the same paper, or PAPER
+    relation: str  # one of RELATIONS
+    tail: str  # an Entity.name of the same paper
+    evidence: str  # the sentence
+    start: int  # character offsets of the sentence in Paper.text
+    end: int
+    confidence: float = 0.5
+    dataset: str | None = None  # for result claims: the dataset the number was measured on
+    metric: str | None = None
+    value: str | None = None
+
+
+@dataclass
+class PaperGraph:
+    """What extraction found in one paper."""
+
+    paper: Paper
+    entities: list[Entity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    def entity(self, name: str) -> Entity | None:
+        for e in self.entities:
+            if e.name == name:
+                return e
+        return None

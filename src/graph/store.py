@@ -1,0 +1,107 @@
+"""Loading an RDF export and answering SPARQL over it, behind one small interface so callers
+never touch the engine (Oxigraph, embedded, through pyoxigraph)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from importlib import resources
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.errors import QueryError
+
+FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
+
+
+def load(path) -> ox.Store:
+    path = Path(path)
+    if not path.exists():
+        raise QueryError(f"{path}: no such graph; run 'papergraph build' first or pass --graph")
+    fmt = FORMATS.get(path.suffix)
+    if fmt is None:
+        raise QueryError(f"{path}: unknown RDF file type (use .ttl or .nt)")
+    store = ox.Store()
+    with open(path, "rb") as fh:
+        try:
+            store.bulk_load(fh, fmt)
+        except SyntaxError as err:
+            raise QueryError(f"{path}: not valid RDF: {err}") from None
+    return store
+
+
+def queries_dir() -> Path:
+    """The packaged copy of queries/."""
+    return Path(str(resources.files("graph").joinpath("data", "queries")))
+
+
+def resolve_query(name_or_path: str) -> tuple[str, str]:
+    """(name, text) of a query given as a file path or as a name from the query library."""
+    p = Path(name_or_path)
+    if p.suffix == ".rq" and p.exists():
+        return p.stem, p.read_text(encoding="utf-8")
+    lib = queries_dir() / f"{p.stem}.rq"
+    if lib.exists():
+        return p.stem, lib.read_text(encoding="utf-8")
+    names = ", ".join(sorted(q.stem for q in queries_dir().glob("*.rq")))
+    raise QueryError(f"{name_or_path}: no such query file or library query (library: {names})")
+
+
+def describe(text: str) -> str:
+    """The comment lines at the top of a query file: what question it answers."""
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("#"):
+            lines.append(line.lstrip("# ").rstrip())
+        elif line.strip():
+            break
+    return " ".join(x for x in lines if x)
+
+
+def bind(text: str, params: dict[str, str]) -> str:
+    """Fill ``$name`` placeholders ("?name" variables written with a dollar) with string literals."""
+    for k, v in params.items():
+        if f"${k}" not in text:
+            raise QueryError(f"the query has no parameter ${k}")
+        text = text.replace(f"${k}", json.dumps(v, ensure_ascii=False))
+    return text
+
+
+def run(store: ox.Store, text: str) -> tuple[list[str], list[list[str]]]:
+    """Answer a SELECT (or ASK) query: (column names, rows of plain strings)."""
+    try:
+        result = store.query(text)
+    except SyntaxError as err:
+        raise QueryError(f"SPARQL syntax error: {err}") from None
+    if isinstance(result, bool):
+        return ["ask"], [["true" if result else "false"]]
+    if isinstance(result, ox.QuerySolutions):
+        cols = [v.value for v in result.variables]
+        rows = [[_plain(sol[c]) for c in cols] for sol in result]
+        return cols, rows
+    triples = list(result)
+    return ["subject", "predicate", "object"], [[_plain(t.subject), _plain(t.predicate), _plain(t.object)] for t in triples]
+
+
+def _plain(term) -> str:
+    if term is None:
+        return ""
+    return term.value
+
+
+def format_rows(cols: list[str], rows: list[list[str]], fmt: str = "table", width: int = 60) -> str:
+    if fmt == "json":
+        return json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(cols)
+        w.writerows(rows)
+        return buf.getvalue()
+    cut = [[(v if len(v) <= width else v[: width - 1] + "…") for v in r] for r in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cut]) for i, c in enumerate(cols)]
+    line = lambda r: "  ".join(v.ljust(widths[i]) for i, v in enumerate(r)).rstrip()  # noqa: E731
+    out = [line(cols), line(["-" * w for w in widths])] + [line(r) for r in cut]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,54 @@
+"""Text clean-up and the normal forms names are compared by."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_GREEK = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
+    "zeta": "ζ", "eta": "η", "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ",
+    "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "chi": "χ",
+    "psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ",
+    "Pi": "Π", "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
+}
+# "PixArt-\Sigma", "PIXART-{\delta}", "$\alpha$": LaTeX remnants of titles and abstracts copied from arXiv
+_LATEX_GREEK = re.compile(r"\$?\{?\\(" + "|".join(sorted(_GREEK, key=len, reverse=True)) + r")\b\}?\$?")
+_LATEX_ESCAPE = re.compile(r"\\([%&_#$])")
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+
+
+def clean(text: str) -> str:
+    """Normalise Unicode, turn LaTeX Greek letters and escapes into plain text, fold spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = _LATEX_GREEK.sub(lambda m: _GREEK[m.group(1)], text)
+    text = _LATEX_ESCAPE.sub(r"\1", text)
+    text = _SPACES.sub(" ", text)
+    return text.strip()
+
+
+_PLURAL_ACRONYM = re.compile(r"^(.*[A-Z0-9])s$")  # CNNs, ViTs, GANs, LLMs; not "ViT-S" (a size)
+
+
+def singular(name: str) -> str:
+    """The singular of a name's plural: 'CNNs' -> 'CNN'. Other words are left alone."""
+    m = _PLURAL_ACRONYM.match(name)
+    if m and len(m.group(1)) >= 2 and any(c.isupper() for c in m.group(1)):
+        return m.group(1)
+    return name
+
+
+def key(name: str) -> str:
+    """The identity of a name: NFKC, lower case, letters, digits and '+' only, singular.
+
+    'ResNet-50' and 'ResNet50' are one key; 'ViTs' and 'ViT' are one key; 'ViT-S' is another;
+    'SeiT++' differs from 'SeiT'.
+    """
+    s = unicodedata.normalize("NFKC", singular(name.strip()))
+    return "".join(ch for ch in s.lower() if ch.isalnum() or ch == "+")
+
+
+def slug(name: str) -> str:
+    """A key made safe for an IRI path."""
+    from urllib.parse import quote
+
+    return quote(key(name).replace("+", "-plus"), safe="-") or "x"
