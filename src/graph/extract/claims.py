@@ -82,6 +82,8 @@ class ClaimFinder:
             if sent.start <= m.start < sent.end:
                 e = entity_of[mi]
                 kind = "dataset" if ents[e].type == "dataset" else "model"
+                if kind == "model" and _modifier(doc, m.end):
+                    kind = "modifier"  # "self-attention based models", "ViT-like": not who acts
                 items.append((m.start - base, m.end - base, kind, e))
         for s, e in self.self_cues.find(lower):
             if not any(i[0] <= s < i[1] for i in items):
@@ -177,9 +179,7 @@ class ClaimFinder:
             weak = lower[start] in _WEAK_EXTENDS
             left = self._left(items, start)
             if left is None:
-                if not any(it[2] == "self" for it in items):
-                    continue
-                left = (0, 0, "self", me)
+                continue
             if weak and left[2] != "self" and left[3] != me:
                 continue
             tails = self._right(items, end, lower, [], limit=10)
@@ -205,6 +205,14 @@ class ClaimFinder:
                         sent = _first_sentence(doc, entity_of, {i, j}) or _first_sentence(doc, entity_of, {i})
                         out.append((i, "extends", j, sent, 0.6, None))
         return out
+
+
+def _modifier(doc, end) -> bool:
+    """Whether the name ending at token `end` modifies what follows: "X-based", "X based", "X-like"."""
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    if nxt == "-" and end + 1 < len(doc):
+        nxt = doc[end + 1].lower_
+    return nxt in {"based", "like", "style", "inspired", "driven"}
 
 
 def _first_sentence(doc, entity_of, wanted):

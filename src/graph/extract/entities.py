@@ -98,10 +98,14 @@ class EntityBuilder:
                 return m.type
         votes: Counter[str] = Counter()
         for m in ms:
-            fam = shapes.family(m.canonical)
-            term = self.lex.lookup(fam) if fam else None
-            if term:
-                votes[term.type] += 3
+            for base in [shapes.family(m.canonical), *shapes.lineage_base(m.canonical)]:
+                term = self.lex.lookup(base) if base else None
+                if term:
+                    votes[term.type] += 3
+                    break
+            prev = [doc[j].lower_ for j in range(max(0, m.start - 2), m.start)]
+            if prev and (prev[-1] in self.dataset_nouns or prev[-1] == "," and len(prev) > 1 and prev[0] in self.dataset_nouns):
+                votes["dataset"] += 2  # "a new dataset, ImageNet++", "the benchmark X"
             nxt = doc[m.end].lower_ if m.end < len(doc) else ""
             if nxt == "-" and m.end + 1 < len(doc):
                 nxt = doc[m.end + 1].lower_
@@ -166,4 +170,6 @@ class EntityBuilder:
         for e in chosen:
             ents[e].roles.append("proposed")
         main = title_lead if title_lead is not None else (chosen[0] if chosen else None)
+        if main is not None and ents[main].type == "dataset":
+            main = None  # a paper that proposes a dataset speaks of its experiments, not of the dataset's results
         doc._.pg_self = main

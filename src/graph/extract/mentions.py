@@ -65,6 +65,8 @@ class MentionFinder:
                         self.matcher.add(f"pg:{variant}", [nlp.make_doc(variant)])
         self.not_heads = words("not_entity_heads")
         self.naming = cues("naming")
+        self.generic_heads = words("dataset_nouns") | {"model", "models", "framework", "method", "network", "architecture"}
+        self.dataset_context = words("dataset_nouns") | {"validation", "val", "test", "training", "train", "set"}
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Mention] = []
@@ -88,8 +90,14 @@ class MentionFinder:
         for match_id, start, end in self.matcher(doc):
             alias, canonical, etype = self.forms[match_id]
             span = doc[start:end]
+            letters = [c for c in alias if c.isalpha()]
+            if len(letters) >= 3 and all(c.isupper() for c in letters) and span.text != alias:
+                continue  # an acronym keeps its capitals: "REINFORCE" is not "Reinforce"
             if any(c.isupper() for c in alias) and not any(c.isupper() for c in span.text):
-                continue  # "inception" the word is not Inception the network
+                # "inception" the word is not Inception the network; "the cityscapes validation set" is Cityscapes
+                nxt = doc[end].lower_ if end < len(doc) else ""
+                if not (etype == "dataset" and nxt in self.dataset_context):
+                    continue
             if end - start == 1 and alias[:1].isupper() and alias[1:].islower() and doc[start].is_sent_start:
                 continue  # a capitalised common word at the start of a sentence ("Cars", "Places")
             out.append(Mention(start, end, span.text, canonical, etype, "lexicon"))
@@ -112,6 +120,9 @@ class MentionFinder:
             if long_span[-1].lower_ in self.not_heads or long_span[-1].lower_.rstrip("s") in self.not_heads:
                 continue
             term = self.lex.lookup(sf) or self.lex.lookup(long_span.text)
+            if term is None and (not shapes.looks_like_name(sf) or
+                                 long_span.text.islower() and long_span[-1].text.endswith("s")):
+                continue  # "high resolution (HR)", "pre-trained models (PTMs)": descriptions, not names
             canonical = term.canonical if term else singular(sf)
             etype = term.type if term else None
             source = "lexicon" if term else "abbreviation"
@@ -134,18 +145,24 @@ class MentionFinder:
         lower = [t.lower_ for t in doc]
         for start, end in self.naming.find(lower):
             j = end
-            while j < len(doc) and doc[j].text in {'"', "'", "“", "‘", "`", "``"}:
+            while j < len(doc) and (doc[j].text in {'"', "'", "“", "‘", "`", "``"} or doc[j].lower_ in {"the", "a", "an"}):
                 j += 1
             run = j
             while run < len(doc) and run - j < 4 and (doc[run].text[:1].isupper() or shapes.looks_like_name(doc[run].text)):
+                if run > j and doc[run].lower_ in self.generic_heads:
+                    break  # "The MAMe Dataset" is MAMe
                 run += 1
             if run > j:
                 span = doc[j:run]
                 out.append(Mention(j, run, span.text, singular(span.text), self._known_type(span.text), "naming"))
         title_end = doc._.pg_title_end
-        for i in range(min(title_end, 7)):
+        for i in range(min(title_end, 5)):
             if doc[i].text == ":":
-                if 0 < i <= 5 and doc[0].text[:1].isupper() or (i and shapes.looks_like_name(doc[0].text)):
+                lead = doc[0:i]
+                verbal = doc[0].lower_.endswith("ing")  # "Re-labeling ImageNet:", "Revisiting X:" are not names
+                known = i > 1 and any(self.lex.lookup(t.text) for t in lead)
+                if not verbal and not known and (i == 1 and doc[0].text[:1].isupper() or
+                                                 0 < i <= 3 and any(shapes.looks_like_name(t.text) for t in lead)):
                     span = doc[0:i]
                     if key(span.text) not in self.lex.stop:
                         out.append(Mention(0, i, span.text, singular(span.text), self._known_type(span.text), "naming"))
@@ -163,9 +180,15 @@ class MentionFinder:
                 if key(part) in self.lex.stop:
                     continue
                 term = self.lex.lookup(part)
+                end = tok.i + 1
+                if term is None and len(parts) == 1 and end < len(doc) and doc[end].lower_ == "loss":
+                    end += 1  # "ICNN loss", "Proto-Triplet Loss": a named loss
+                    part = doc[tok.i:end].text
+                    term = self.lex.lookup(part)
                 canonical = term.canonical if term else singular(part)
-                out.append(Mention(tok.i, tok.i + 1, part if len(parts) > 1 else text, canonical,
-                                   term.type if term else None, "lexicon" if term else "shape"))
+                out.append(Mention(tok.i, end, part if len(parts) > 1 or end > tok.i + 1 else text, canonical,
+                                   term.type if term else "method" if end > tok.i + 1 else None,
+                                   "lexicon" if term else "shape"))
         return out
 
     def _known_type(self, text: str) -> str | None:

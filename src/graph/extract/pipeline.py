@@ -2,13 +2,11 @@
 sentencizer that also ends the title, and papergraph's components. No trained model is needed."""
 from __future__ import annotations
 
-import re
-
 import spacy
 from spacy.language import Language
 from spacy.lang.char_classes import HYPHENS
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 import graph.extract.claims  # noqa: F401  (registers pg_claims)
 import graph.extract.entities  # noqa: F401  (registers pg_entities)
@@ -39,9 +37,16 @@ def mark_title(doc: Doc) -> Doc:
     return doc
 
 
+def _tokenizer_suffixes(nlp: Language):
+    # keep "CIFAR-100+", "CC1M", "EMO-5M" whole: drop the rules that split "+" and units after digits
+    keep = [p for p in nlp.Defaults.suffixes if not p.startswith("(?<=[0-9])")]
+    return compile_suffix_regex(keep)
+
+
 def make_nlp() -> Language:
     nlp = spacy.blank("en")
     nlp.tokenizer.infix_finditer = _tokenizer_infixes(nlp).finditer
+    nlp.tokenizer.suffix_search = _tokenizer_suffixes(nlp).search
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("pg_title")
     nlp.add_pipe("pg_mentions")

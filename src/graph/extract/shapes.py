@@ -10,15 +10,29 @@ _GREEK = "α-ωΑ-Ω"
 _INNER_CAP = re.compile(rf"^[A-Za-z{_GREEK}0-9][A-Za-z{_GREEK}0-9]*[a-z0-9{_GREEK}][A-Z]")
 _ACRONYM = re.compile(r"[A-Z]")
 _ALNUM = re.compile(rf"^[A-Za-z0-9{_GREEK}][A-Za-z0-9{_GREEK}\-+/.^'×&]*$")
-_CAP_VARIANT = re.compile(rf"^[A-Z][a-z{_GREEK}]+(?:[-][A-Za-z0-9{_GREEK}]+)+$|^[A-Z][a-z]+\d+[A-Za-z]*$|^[A-Z][a-z]+(?:\+\+|\+)$")
+# a capitalised word with a version, size or Greek-letter part: "Food-101", "Swin-Tiny", "PixArt-α", "Llama2", "Mamba++"
+_CAP_VARIANT = re.compile(
+    rf"^[A-Z][a-z{_GREEK}]+(?:-(?:[A-Za-z]*\d[A-Za-z0-9.]*|[A-Z]{{1,2}}|Tiny|Small|Base|Large|Huge|[{_GREEK}]+))+$"
+    r"|^[A-Z][a-z]+\d+[A-Za-z]*$|^[A-Z][a-z]+(?:\+\+|\+)$")
 _NUMBERISH = re.compile(r"^[\d.,x×%+\-/:]+[a-zA-Z]{0,2}$")
+
+
+_EMPHASIS = re.compile(r"^(?:[A-Z]{2}[a-z]{4,}|[a-z]{3,}[A-Z][a-z]{2,})$")  # "INtegration", "recognItion"
 
 
 def looks_like_name(text: str) -> bool:
     """A token shaped like a name: 'ResNet-50', 'VOLO', 'ViT-B/16', 'PixArt-α', 'Food-101', 'SeiT++'.
 
-    Not: plain words, capitalised words ('Since'), numbers and units ('78ms', '1.6x', '4K')."""
+    Not: plain words, capitalised or hyphenated words ('Since', 'Large-Scale', 'Class-Incremental'),
+    numbers and units ('78ms', '1.6x', '4K'), letters capitalised for emphasis ('INtegration')."""
     t = text.strip(".,;:")
+    if "-" in t and not _CAP_VARIANT.match(t):
+        parts = [p for p in t.split("-") if p]
+        return bool(parts) and any(_shaped(p) for p in parts)
+    return _shaped(t)
+
+
+def _shaped(t: str) -> bool:
     if len(t) < 2 or not _ALNUM.match(t) or _NUMBERISH.match(t):
         return False
     letters = [c for c in t if c.isalpha()]
@@ -27,12 +41,14 @@ def looks_like_name(text: str) -> bool:
     caps = len(_ACRONYM.findall(t))
     if t[0].isdigit():
         return caps >= 2 and len(letters) >= 3  # "4KPro", not "2D", "3x"
+    if _EMPHASIS.match(t):
+        return False
     if _INNER_CAP.match(t):
         return True
     if caps >= 2 and t[0].isupper():
         return len(t) >= 3  # two-letter acronyms ("FR", "BN") count only when defined or known
-    if _CAP_VARIANT.match(t) and any(c.isdigit() or c in "+-" for c in t):
-        return not t.endswith("-")
+    if _CAP_VARIANT.match(t):
+        return True
     return False
 
 
