@@ -30,7 +30,10 @@ if not Doc.has_extension("pg_claims"):
 SELF = -1
 _COMPARATIVES = {"better", "higher", "superior", "greater", "stronger", "lower", "more"}
 _CLAUSE_END = {";", "while", "whereas", "but", "although", "though", "however", "yet"}
-_COMPARE_MARKERS = {"than", "compared", "versus", "vs", "vs.", "against", "over", "such", "including", "like"}
+_COMPARE_MARKERS = {"than", "compared", "versus", "vs", "vs.", "against", "over", "such", "including", "like",
+                    "comparable", "similar", "competitive", "par", "matching", "matches", "baseline", "baselines"}
+_STRONG_RESULT = {"experiments", "experiment", "experimental", "results", "evaluate", "evaluated", "evaluation",
+                  "benchmark", "benchmarks", "achieves", "achieve", "achieved", "achieving", "%"}
 _POSITIVE = {"superior", "better", "improvement", "improvements", "higher", "boost", "gains", "gain", "outperforms"}
 _WEAK_EXTENDS = {"improves", "improve", "improving", "integrates", "integrate", "applying", "combine", "combines",
                  "scale", "scales", "revisit", "rethinks", "adapts", "modifies"}
@@ -163,7 +166,7 @@ class ClaimFinder:
             if w in _COMPARE_MARKERS:
                 marker_zone |= {it[3] for it in items if it[0] > i and it[2] == "model" and it[0] - i <= 8}
         heads = [it[3] for it in items if it[2] == "model" and it[3] not in tail_zone and it[3] not in marker_zone]
-        if any(it[2] == "self" for it in items) or not heads:
+        if any(it[2] == "self" for it in items) or not heads and _STRONG_RESULT & set(lower):
             heads.append(me)
         metric, value = _result(lower) if len(datasets) == 1 else (None, None)
         out = []

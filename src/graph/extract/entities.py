@@ -41,6 +41,14 @@ class EntityBuilder:
         self.method_nouns = words("method_nouns")
         self.propose = cues("propose")
         self.self_words = cues("self")
+        self.generic = self.arch_nouns | self.method_nouns | {"work", "paper", "results", "experiments", "study"}
+
+    def _known(self, m) -> bool:
+        """Known to the lexicon, itself or as a size of a known family ("ResNet-50")."""
+        if m.known:
+            return True
+        fam = shapes.family(m.canonical)
+        return bool(fam and self.lex.lookup(fam))
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.pg_mentions
@@ -156,17 +164,20 @@ class EntityBuilder:
             for start, end in self.propose.find(lower) if has_self else ():
                 for j in range(sent.start + end, min(sent.end, sent.start + end + 12)):
                     mi = by_start.get(j)
-                    if mi is not None and not mentions[mi].known:
+                    if mi is not None and not self._known(mentions[mi]):
                         mark(mi)
                         break
             for i, w in enumerate(lower):
-                if w == "our":
-                    for j in range(sent.start + i + 1, min(sent.end, sent.start + i + 4)):
-                        mi = by_start.get(j)
-                        if mi is not None:
-                            if not mentions[mi].known:
-                                mark(mi)
-                            break
+                if w != "our":
+                    continue
+                for j in range(sent.start + i + 1, min(sent.end, sent.start + i + 3)):
+                    mi = by_start.get(j)
+                    if mi is not None:
+                        if not self._known(mentions[mi]):
+                            mark(mi)
+                        break
+                    if not doc[j].is_lower or doc[j].lower_ in self.generic:
+                        break  # "our method outperforms X": X is not ours
         for e in chosen:
             ents[e].roles.append("proposed")
         main = title_lead if title_lead is not None else (chosen[0] if chosen else None)

@@ -173,10 +173,14 @@ class MentionFinder:
         out = []
         for tok in doc:
             text = tok.text
-            if not shapes.looks_like_name(text) or key(text) in self.lex.stop:
+            if not (shapes.looks_like_name(text) or "/" in text) or key(text) in self.lex.stop:
                 continue
             parts = shapes.split_coordination(text)
-            for part in parts:
+            if len(parts) == 1 and "/" in text and not shapes.PATCH.search(text):
+                parts = [p for p in text.split("/") if shapes.looks_like_name(p)]  # "CNN/Transformer"
+                if len(parts) == 1:
+                    parts.append("")  # one name of a slash pair: not the whole token's text
+            for part in filter(None, parts):
                 if key(part) in self.lex.stop:
                     continue
                 term = self.lex.lookup(part)

@@ -105,6 +105,9 @@ def type_from_shape(name: str) -> str | None:
     return None
 
 
+PATCH = re.compile(r"[A-Za-z]/\d+$")  # "ViT-B/16", "DiT-L/2": a patch size, not a coordination
+
+
 def _shape_class(s: str) -> str:
     if s.isdigit():
         return "digits"
