@@ -41,6 +41,7 @@ def mark_title(doc: Doc) -> Doc:
 def _tokenizer_suffixes(nlp: Language):
     # keep "CIFAR-100+", "CC1M", "EMO-5M" whole: drop the rules that split "+" and units after digits
     keep = [p for p in nlp.Defaults.suffixes if not p.startswith("(?<=[0-9])")]
+    keep += [r"(?<=[0-9])%", r"(?<=[A-Z0-9+])\."]  # "87.1%" -> "87.1" "%"; "on ImageNet-1K." ends a sentence
     return compile_suffix_regex(keep)
 
 

@@ -1,0 +1,80 @@
+"""The extraction pipeline on inline sentences: exact entities, roles and claims per pattern family."""
+import pytest
+
+
+def entities(pg):
+    return [(e.name, e.type, e.aliases, e.roles) for e in pg.entities]
+
+
+def claims(pg):
+    return [(c.head, c.relation, c.tail) for c in pg.claims]
+
+
+@pytest.mark.parametrize("title, abstract, want", [
+    # lexicon, with aliases folded into one entity
+    ("A study", "The Vision Transformer (ViT) is strong. ViTs scale well.",
+     [("Vision Transformer", "architecture", ["ViT", "ViTs"], [])]),
+    ("A study", "We use mixup and knowledge distillation with AdamW.",
+     [("mixup", "method", [], []), ("knowledge distillation", "method", [], []), ("AdamW", "method", [], [])]),
+    # variants are distinct entities
+    ("A study", "We compare ImageNet-1K, ImageNet-21K and ILSVRC-2012 with ResNet-50 and ResNet-101.",
+     [("ImageNet", "dataset", ["ImageNet-1K", "ILSVRC-2012"], []), ("ImageNet-21K", "dataset", [], []),
+      ("ResNet-50", "architecture", [], []), ("ResNet-101", "architecture", [], [])]),
+    # coordinated forms
+    ("A study", "Results on CIFAR10/100 with DeiT-Ti/S/B.",
+     [("CIFAR-10", "dataset", ["CIFAR10"], []), ("CIFAR-100", "dataset", ["CIFAR100"], []),
+      ("DeiT-Ti", "architecture", [], []), ("DeiT-S", "architecture", [], []), ("DeiT-B", "architecture", [], [])]),
+    # coined names: naming cue, title lead, abbreviation definition; typed by shape and context
+    ("A study", "We introduce a new method, dubbed ShiftNAS, that searches architectures.",
+     [("ShiftNAS", "method", [], ["proposed"])]),
+    ("KIND: Knowledge Integration and Diversion", "KIND works well.",
+     [("KIND", "method", [], ["proposed"])]),
+    ("A study", "We propose Stage-wise Weight Sharing (SWS), a simple approach.",
+     [("SWS", "method", ["Stage-wise Weight Sharing"], ["proposed"])]),
+    ("A study", "We release FooBench, a new benchmark, and the BarSet dataset.",
+     [("FooBench", "dataset", [], ["proposed"]), ("BarSet", "dataset", [], [])]),
+    # not entities: descriptions, generic classes, tasks, metrics, hardware, emphasis capitals
+    ("A study", "State-of-the-art methods and deep neural networks (DNNs) reach high FID on GPUs.", []),
+    ("A study", "Image Quality Assessment (IQA) uses high resolution (HR) images in a Large-Scale setting.", []),
+])
+def test_extract_entities(extract, title, abstract, want):
+    assert entities(extract(title, abstract)) == want
+
+
+@pytest.mark.parametrize("title, abstract, want", [
+    # outperforms: named head, list of tails, the paper's own approach, reversed cue
+    ("VOLO: Vision Outlooker", "VOLO outperforms DeiT and Swin Transformer.",
+     [("VOLO", "outperforms", "DeiT"), ("VOLO", "outperforms", "Swin Transformer")]),
+    ("A study", "Our method outperforms ResNet-50.", [("@paper", "outperforms", "ResNet-50")]),
+    ("A study", "On ImageNet, our model achieves 3.1% better top-1 accuracy than MobileNetV2.",
+     [("@paper", "outperforms", "MobileNetV2"), ("@paper", "evaluated-on", "ImageNet")]),
+    ("A study", "ViTs are still inferior to CNNs.", [("CNN", "outperforms", "Vision Transformer")]),
+    # not outperforms: comparable, cost alone
+    ("A study", "Our model is comparable to ResNet-50.", []),
+    ("A study", "Our model runs 2x faster than ResNet-50.", []),
+    # evaluated-on: result sentence; trained-on alone is not a test
+    ("A study", "ResNet-50 attains 78.9% top-1 accuracy on ImageNet.", [("ResNet-50", "evaluated-on", "ImageNet")]),
+    ("A study", "We pre-train on ImageNet-21K and fine-tune on CIFAR-100, achieving 91.2% accuracy.",
+     [("@paper", "evaluated-on", "CIFAR-100")]),
+    ("A study", "Convolutional networks were designed for MNIST long ago.", []),
+    # extends: cue and morphology
+    ("A study", "Our STU-Net is based on nnU-Net.", [("STU-Net", "extends", "nnU-Net")]),
+    ("A study", "We propose G-SimCLR, which builds upon SimCLR.", [("G-SimCLR", "extends", "SimCLR")]),
+    ("SeiT++: Better tokens", "SeiT++ improves the storage of SeiT.", [("SeiT++", "extends", "SeiT")]),
+    ("A study", "The ViT-based detector uses a ResNet-50 backbone.", []),
+])
+def test_extract_claims(extract, title, abstract, want):
+    assert claims(extract(title, abstract)) == want
+
+
+def test_extract_result_claim_carries_metric_value_and_offsets(extract):
+    pg = extract("VOLO: Vision Outlooker", "We propose VOLO. VOLO achieves 87.1% top-1 accuracy on ImageNet-1K.")
+    (c,) = pg.claims
+    assert (c.head, c.relation, c.tail, c.dataset, c.metric, c.value) == (
+        "VOLO", "evaluated-on", "ImageNet", "ImageNet", "top-1 accuracy", "87.1%")
+    assert pg.paper.text[c.start:c.end] == c.evidence == "VOLO achieves 87.1% top-1 accuracy on ImageNet-1K."
+
+
+def test_extract_baseline_role_for_what_the_paper_beats(extract):
+    pg = extract("A study", "Our method outperforms ResNet-50 on CIFAR-10.")
+    assert entities(pg) == [("ResNet-50", "architecture", [], ["baseline"]), ("CIFAR-10", "dataset", [], [])]

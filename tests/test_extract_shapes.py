@@ -1,0 +1,45 @@
+import pytest
+
+from graph.extract.shapes import family, lineage_base, looks_like_name, split_coordination, type_from_shape
+
+
+@pytest.mark.parametrize("text", ["ResNet-50", "VOLO", "ViT-B/16", "PixArt-α", "Food-101", "SeiT++", "4KPro",
+                                  "ShiftNAS", "SN-Netv2", "G-SimCLR", "ResNet-RS", "Swin-Tiny", "CIFAR-100+"])
+def test_shapes_names(text):
+    assert looks_like_name(text)
+
+
+@pytest.mark.parametrize("text", ["Since", "Large-Scale", "Class-Incremental", "78ms", "1.6x", "4K", "2D",
+                                  "INtegration", "recognItion", "FR", "x", "e.g."])
+def test_shapes_not_names(text):
+    assert not looks_like_name(text)
+
+
+@pytest.mark.parametrize("name, fam", [("ResNet-50", "ResNet"), ("ResNet50", "ResNet"), ("ViT-B/16", "ViT"),
+                                       ("EfficientNet-B7", "EfficientNet"), ("MobileNetV2", "MobileNet"),
+                                       ("VOLO", None), ("U-Net", None)])
+def test_shapes_family(name, fam):
+    assert family(name) == fam
+
+
+@pytest.mark.parametrize("name, bases", [("SeiT++", ["SeiT"]), ("SimCLRv2", ["SimCLR"]), ("G-SimCLR", ["SimCLR"]),
+                                         ("ResNet-50", []), ("MobileNetV3", []), ("U-Net", [])])
+def test_shapes_lineage_base(name, bases):
+    assert lineage_base(name) == bases
+
+
+@pytest.mark.parametrize("name, etype", [("ShiftNAS", "method"), ("TinyViT", "architecture"), ("CC1M", "dataset"),
+                                         ("NT-Xent loss", "method"), ("VOLO", None)])
+def test_shapes_type_from_shape(name, etype):
+    assert type_from_shape(name) == etype
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("CIFAR10/100", ["CIFAR10", "CIFAR100"]),
+    ("DeiT-Ti/S/B", ["DeiT-Ti", "DeiT-S", "DeiT-B"]),
+    ("ImageNet-1K/21K", ["ImageNet-1K", "ImageNet-21K"]),
+    ("ViT-B/16", ["ViT-B/16"]),
+    ("CNN/Transformer", ["CNN/Transformer"]),
+])
+def test_shapes_split_coordination(text, parts):
+    assert split_coordination(text) == parts
