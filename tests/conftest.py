@@ -17,7 +17,7 @@ def extract(extractor):
 
 
 SMALL = [
-    Paper("VOLO: Vision Outlooker for Visual Recognition",
+    Paper("VOLO: Vision Outlooker Networks for Visual Recognition",
           "We propose VOLO. VOLO achieves 87.1% top-1 accuracy on ImageNet-1K, outperforming DeiT and "
           "Swin Transformer.", id="p1"),
     Paper("A study of transformers",

@@ -1,0 +1,101 @@
+"""The command line: exit codes and messages for good and bad input."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+
+PAPERS = [
+    {"title": "VOLO: Vision Outlooker Networks", "abstract": "VOLO outperforms DeiT on ImageNet-1K."},
+    {"title": "G-SimCLR: Better contrastive learning", "abstract": "G-SimCLR builds upon SimCLR."},
+]
+
+
+@pytest.fixture()
+def papers(tmp_path):
+    path = tmp_path / "papers.jsonl"
+    path.write_text("".join(json.dumps(p) + "\n" for p in PAPERS))
+    return path
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input)
+
+
+def test_cli_every_command_has_help_with_an_example():
+    for name, cmd in main.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0, name
+        assert "papergraph " + name in result.output, name
+
+
+def test_cli_build_writes_every_output_and_a_summary(papers, tmp_path):
+    out = tmp_path / "out"
+    result = run("build", papers, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["claims.jsonl", "graph.graphml", "graph.html", "graph.ttl"]
+    assert result.output.startswith("2 papers, 5 entities, 3 relations (")
+    lines = [json.loads(x) for x in (out / "claims.jsonl").read_text().splitlines()]
+    assert [(r["head"], r["type"], r["tail"]) for x in lines for r in x["relations"]] == [
+        ("VOLO", "outperforms", "DeiT"), ("VOLO", "evaluated-on", "ImageNet"), ("G-SimCLR", "extends", "SimCLR")]
+
+
+def test_cli_bad_input_names_file_and_line_and_writes_nothing(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"title": "T", "abstract": "A"}\n{broken\n')
+    out = tmp_path / "out"
+    result = run("build", bad, "--out", out)
+    assert result.exit_code == 1
+    assert result.output == f"Error: {bad}:2: not valid JSON (Expecting property name enclosed in double quotes at column 2)\n"
+    assert not out.exists()
+
+
+def test_cli_bad_input_keeps_previous_outputs(papers, tmp_path):
+    out = tmp_path / "out"
+    run("build", papers, "--out", out)
+    before = (out / "graph.ttl").read_bytes()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{}\n")
+    assert run("build", bad, "--out", out).exit_code == 1
+    assert (out / "graph.ttl").read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == ["claims.jsonl", "graph.graphml", "graph.html", "graph.ttl"]
+
+
+def test_cli_missing_input(tmp_path):
+    result = run("build", tmp_path / "nope.jsonl", "--out", tmp_path / "o")
+    assert result.exit_code == 1
+    assert result.output == f"Error: {tmp_path / 'nope.jsonl'}: cannot open: No such file or directory\n"
+
+
+def test_cli_extract_reads_stdin():
+    result = run("extract", "-", input=json.dumps(PAPERS[1]) + "\n")
+    assert result.exit_code == 0
+    (line,) = result.output.splitlines()
+    assert json.loads(line)["relations"][0]["tail"] == "SimCLR"
+
+
+def test_cli_query_and_stats(papers, tmp_path):
+    out = tmp_path / "out"
+    run("build", papers, "--out", out)
+    result = run("query", "beats", "--graph", out / "graph.ttl", "--param", "baseline=deit", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == ["winner,baseline,paper,evidence",
+                                          "VOLO,DeiT,VOLO: Vision Outlooker Networks,VOLO outperforms DeiT on ImageNet-1K."]
+    stats = run("stats", "--graph", out / "graph.ttl")
+    assert stats.exit_code == 0
+    assert "outperforms   1" in stats.output and "paper         2" in stats.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["query", "beats", "--graph", "nowhere.ttl"], "Error: nowhere.ttl: no such graph; run 'papergraph build' first or pass --graph\n"),
+    (["query", "nosuch", "--graph", "x.ttl"], None),
+    (["query", "beats", "--param", "oops"], "Error: Invalid value for --param: 'oops' is not NAME=VALUE"),
+])
+def test_cli_query_errors(args, message):
+    result = run(*args)
+    assert result.exit_code in (1, 2)
+    if message:
+        assert message in result.output
+    else:
+        assert "no such query file or library query" in result.output

@@ -1,0 +1,56 @@
+"""Every query of the library, run on a small graph, with its exact rows."""
+import pytest
+
+from graph import store
+from graph.errors import QueryError
+
+VOLO = "VOLO: Vision Outlooker Networks for Visual Recognition"
+EVIDENCE = "VOLO achieves 87.1% top-1 accuracy on ImageNet-1K, outperforming DeiT and Swin Transformer."
+
+
+@pytest.mark.parametrize("name, params, want", [
+    ("beats", {"baseline": "swin-transformer"}, [["VOLO", "Swin Transformer", VOLO, EVIDENCE]]),
+    ("beats", {"baseline": "resnet50"}, [["G-SimCLR", "ResNet-50", "A study of transformers",
+                                          "Our method outperforms ResNet-50 on CIFAR-10."]]),
+    ("datasets-of", {"method": "volo"}, [["ImageNet", VOLO, "top-1 accuracy", "87.1%"]]),
+    ("extends-transitive", {"method": "SimCLR"}, [["G-SimCLR", "SimCLR"]]),
+    ("top-datasets", {}, [["CIFAR-10", "1"], ["ImageNet", "1"]]),
+    ("most-beaten", {}, [["DeiT", "1"], ["ResNet-50", "1"], ["Swin Transformer", "1"]]),
+    ("proposals-on", {"dataset": "ImageNet-1K"}, [["VOLO", VOLO]]),
+    ("results-on", {"dataset": "imagenet"}, [["VOLO", "top-1 accuracy", "87.1%", VOLO]]),
+    ("entity-types", {}, [["Architecture", "5"], ["Dataset", "2"], ["Method", "2"]]),
+])
+def test_queries_library(small_store, name, params, want):
+    _, text = store.resolve_query(name)
+    assert store.describe(text)  # each query says which question it answers
+    assert store.run(small_store, store.bind(text, params))[1] == want
+
+
+def test_queries_every_library_file_is_tested():
+    tested = {"beats", "datasets-of", "extends-transitive", "top-datasets", "most-beaten", "proposals-on",
+              "results-on", "entity-types"}
+    assert {p.stem for p in store.queries_dir().glob("*.rq")} == tested
+
+
+def test_queries_unknown_parameter():
+    with pytest.raises(QueryError, match=r"the query has no parameter \$nope"):
+        store.bind("SELECT * WHERE { ?s ?p $baseline }", {"nope": "x"})
+
+
+def test_queries_unknown_name():
+    with pytest.raises(QueryError, match="nosuch: no such query file or library query"):
+        store.resolve_query("nosuch")
+
+
+def test_queries_syntax_error(small_store):
+    with pytest.raises(QueryError, match="SPARQL syntax error"):
+        store.run(small_store, "SELEKT")
+
+
+@pytest.mark.parametrize("fmt, want", [
+    ("csv", "a,b\n1,x\n"),
+    ("json", '[\n {\n  "a": "1",\n  "b": "x"\n }\n]\n'),
+    ("table", "a  b\n-  -\n1  x\n(1 row)\n"),
+])
+def test_queries_format_rows(fmt, want):
+    assert store.format_rows(["a", "b"], [["1", "x"]], fmt) == want
