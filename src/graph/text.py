@@ -15,6 +15,7 @@ _GREEK = {
 _LATEX_GREEK = re.compile(r"\$?\{?\\(" + "|".join(sorted(_GREEK, key=len, reverse=True)) + r")\b\}?\$?")
 _LATEX_ESCAPE = re.compile(r"\\([%&_#$])")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
+_TIMES = re.compile(r"(?<=[0-9A-Z])times\b")  # "6times fewer", "MobileNetV2times 1.4": a stripped LaTeX \times
 
 
 def clean(text: str) -> str:
@@ -22,6 +23,7 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _LATEX_GREEK.sub(lambda m: _GREEK[m.group(1)], text)
     text = _LATEX_ESCAPE.sub(r"\1", text)
+    text = _TIMES.sub(" ×", text)
     text = _SPACES.sub(" ", text)
     return text.strip()
 

@@ -168,10 +168,13 @@ class ClaimFinder:
         heads = [it[3] for it in items if it[2] == "model" and it[3] not in tail_zone and it[3] not in marker_zone]
         if any(it[2] == "self" for it in items) or not heads and _STRONG_RESULT & set(lower):
             heads.append(me)
+        own = {i for i, e in enumerate(doc._.pg_entities) if "proposed" in e.roles}
         metric, value = _result(lower) if len(datasets) == 1 else (None, None)
         out = []
         for h in dict.fromkeys(heads):
             for d in datasets:
+                if h == me and d[3] in own:
+                    continue  # a paper's own benchmark is what it evaluates others on, not a result of its own
                 conf = 0.7 if h != me else 0.6
                 out.append((h, "evaluated-on", d[3], sent, conf, {"metric": metric, "value": value} if value else None))
         return out

@@ -24,6 +24,8 @@ for _name in ("pg_entities", "pg_entity_of", "pg_self"):
         Doc.set_extension(_name, default=None)
 
 _TITLE_DATASET = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "database"}
+_DATASET_AS_MODIFIER = {"distillation", "pruning", "condensation", "curation", "compression", "augmentation",
+                        "reinforcement", "selection", "generation", "ownership", "bias", "shift"}
 _TITLE_ARCH = {"network", "networks", "net", "architecture", "architectures", "backbone", "backbones",
                "transformer", "transformers", "convnet", "convnets", "cnn", "cnns", "vit", "vits", "model", "models"}
 
@@ -127,8 +129,10 @@ class EntityBuilder:
             if shape:
                 votes[shape] += 1
             if m.start == 0 and m.end < doc._.pg_title_end:  # the title's leading "Name:"
-                title = {t.lower_ for t in doc[m.end:doc._.pg_title_end]}
-                if title & _TITLE_DATASET:
+                after = [t.lower_ for t in doc[m.end:doc._.pg_title_end] if t.is_alpha][:5]
+                title = set(after)
+                nouns = [i for i, w in enumerate(after) if w in _TITLE_DATASET]
+                if nouns and (nouns[0] + 1 >= len(after) or after[nouns[0] + 1] not in _DATASET_AS_MODIFIER):
                     votes["dataset"] += 2
                 elif title & _TITLE_ARCH:
                     votes["architecture"] += 1

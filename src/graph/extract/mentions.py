@@ -91,7 +91,7 @@ class MentionFinder:
             alias, canonical, etype = self.forms[match_id]
             span = doc[start:end]
             letters = [c for c in alias if c.isalpha()]
-            if len(letters) >= 3 and all(c.isupper() for c in letters) and span.text != alias:
+            if len(letters) >= 2 and all(c.isupper() for c in letters) and span.text not in (alias, alias + "s"):
                 continue  # an acronym keeps its capitals: "REINFORCE" is not "Reinforce"
             if any(c.isupper() for c in alias) and not any(c.isupper() for c in span.text):
                 # "inception" the word is not Inception the network; "the cityscapes validation set" is Cityscapes
