@@ -166,7 +166,11 @@ class ClaimFinder:
             if w in _COMPARE_MARKERS:
                 marker_zone |= {it[3] for it in items if it[0] > i and it[2] == "model" and it[0] - i <= 8}
         heads = [it[3] for it in items if it[2] == "model" and it[3] not in tail_zone and it[3] not in marker_zone]
-        if any(it[2] == "self" for it in items) or not heads and _STRONG_RESULT & set(lower):
+        if any(it[2] == "self" for it in items):
+            # "we evaluate X on D", "our method achieves ... on D": the result is the paper's own,
+            # named models in the sentence are its tools unless they are what the paper proposes
+            heads = [h for h in heads if "proposed" in doc._.pg_entities[h].roles] + [me]
+        elif not heads and _STRONG_RESULT & set(lower):
             heads.append(me)
         own = {i for i, e in enumerate(doc._.pg_entities) if "proposed" in e.roles}
         metric, value = _result(lower) if len(datasets) == 1 else (None, None)
