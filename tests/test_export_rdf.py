@@ -75,3 +75,11 @@ def test_rdf_same_input_same_bytes(small_corpus, tmp_path):
     write_rdf(small_corpus, tmp_path / "a.ttl")
     write_rdf(small_corpus, tmp_path / "b.ttl")
     assert (tmp_path / "a.ttl").read_bytes() == (tmp_path / "b.ttl").read_bytes()
+
+
+def test_rdf_loads_into_rdflib_with_the_same_claims(small_graph):
+    from rdflib import URIRef
+
+    g = store.as_rdflib(small_graph)
+    claim = URIRef("https://w3id.org/papergraph/ns#Claim")
+    assert len(set(g.subjects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), claim))) == 6

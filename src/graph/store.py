@@ -31,6 +31,17 @@ def load(path) -> ox.Store:
     return store
 
 
+def as_rdflib(path):
+    """The graph as an rdflib.Graph, for code that builds on rdflib (small graphs: rdflib's parser
+    and engine are far slower than Oxigraph's)."""
+    import rdflib
+
+    path = Path(path)
+    if not path.exists():
+        raise QueryError(f"{path}: no such graph; run 'papergraph build' first")
+    return rdflib.Graph().parse(path, format="nt" if path.suffix == ".nt" else "turtle")
+
+
 def queries_dir() -> Path:
     """The packaged copy of queries/."""
     return Path(str(resources.files("graph").joinpath("data", "queries")))
