@@ -49,6 +49,11 @@ def test_extract_entities(extract, title, abstract, want):
     ("A study", "On ImageNet, our model achieves 3.1% better top-1 accuracy than MobileNetV2.",
      [("@paper", "outperforms", "MobileNetV2"), ("@paper", "evaluated-on", "ImageNet")]),
     ("A study", "ViTs are still inferior to CNNs.", [("CNN", "outperforms", "Vision Transformer")]),
+    ("EMOv2: Pushing the frontier", "EMOv2-5M equipped RetinaNet surpasses the previous EMO-5M by 2.6 mAP.",
+     [("EMOv2-5M", "outperforms", "EMO-5M")]),
+    ("A study", "Our model is 1.8x faster than MobileNetV2 with 0.5% higher accuracy and 2.3x faster than NASNet "
+                "with 1.2% higher accuracy.",
+     [("@paper", "outperforms", "MobileNetV2"), ("@paper", "outperforms", "NASNet")]),
     # not outperforms: comparable, cost alone
     ("A study", "Our model is comparable to ResNet-50.", []),
     ("A study", "Our model runs 2x faster than ResNet-50.", []),
@@ -62,6 +67,10 @@ def test_extract_entities(extract, title, abstract, want):
     ("A study", "We propose G-SimCLR, which builds upon SimCLR.", [("G-SimCLR", "extends", "SimCLR")]),
     ("SeiT++: Better tokens", "SeiT++ improves the storage of SeiT.", [("SeiT++", "extends", "SeiT")]),
     ("A study", "The ViT-based detector uses a ResNet-50 backbone.", []),
+    ("PIXART-δ: Fast image generation", "PIXART-δ integrates LCM and ControlNet into the advanced PIXART-α model.",
+     [("PIXART-δ", "extends", "Latent Consistency Model"), ("PIXART-δ", "extends", "ControlNet"), ("PIXART-δ", "extends", "PIXART-α")]),
+    # lineage is what a paper says of its own work, not of others'
+    ("A study", "We compare VGGNet and popular variants of ResNets.", []),
 ])
 def test_extract_claims(extract, title, abstract, want):
     assert claims(extract(title, abstract)) == want

@@ -97,8 +97,9 @@ class ClaimFinder:
         out = []
         comparisons = self._comparisons(lower)
         tail_zone: set[int] = set()
+        own = {i for i, e in enumerate(ents) if "proposed" in e.roles} | {me}
         for start, end, reverse in comparisons:
-            left = self._left(items, start)
+            left = self._left(items, start, own, skip=tail_zone)
             if left is None:
                 continue
             tails = self._right(items, end, lower, comparisons)
@@ -119,7 +120,8 @@ class ClaimFinder:
         for i, w in enumerate(lower):
             if i in taken:
                 continue
-            if w == "than" and any(x in _COMPARATIVES for x in lower[max(0, i - 6):i]):
+            if w == "than" and (any(x in _COMPARATIVES for x in lower[max(0, i - 6):i]) or
+                                any(x in {"higher", "better"} for x in lower[i + 1:i + 9])):
                 found.append((i, i + 1, False))
             elif w == "over" and i and (lower[i - 1] == "%" or _NUMBER.match(lower[i - 1].lstrip("+"))):
                 found.append((i, i + 1, False))
@@ -130,11 +132,15 @@ class ClaimFinder:
         return sorted(c for c in found if c[0] not in negated)
 
     @staticmethod
-    def _left(items, pos):
-        for it in reversed(items):
-            if it[1] <= pos and it[2] in ("model", "self"):
+    def _left(items, pos, own=frozenset(), skip=frozenset()):
+        """The head of a cue at `pos`: the nearest name or self-reference before it, preferring
+        the paper's own entities ("EMOv2-5M equipped RetinaNet surpasses X": EMOv2-5M) and
+        passing over what an earlier cue of the sentence compared against."""
+        before = [it for it in items if it[1] <= pos and it[2] in ("model", "self") and it[3] not in skip]
+        for it in reversed(before):
+            if it[3] in own:
                 return it
-        return None
+        return before[-1] if before else None
 
     @staticmethod
     def _right(items, pos, lower, comparisons, limit=None):
@@ -184,15 +190,19 @@ class ClaimFinder:
         return out
 
     def _extends(self, sent, lower, items, comparisons, me):
+        own = {i for i, e in enumerate(sent.doc._.pg_entities) if "proposed" in e.roles} | {me}
         out = []
         for start, end in self.ext_cues.find(lower):
             weak = lower[start] in _WEAK_EXTENDS
             left = self._left(items, start)
-            if left is None:
-                continue
+            if left is None or left[3] not in own:
+                continue  # lineage is what a paper says of its own work
             if weak and left[2] != "self" and left[3] != me:
                 continue
             tails = self._right(items, end, lower, [], limit=10)
+            if "into" in lower[end:]:  # "integrates A and B into C": C is what is built on
+                into = lower.index("into", end)
+                tails = [it for it in tails if it[0] < into] + self._right(items, into + 1, lower, [], limit=6)
             for it in tails[:3]:
                 out.append((left[3], "extends", it[3], sent, 0.5 if weak else 0.7, None))
         return out

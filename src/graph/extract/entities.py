@@ -182,6 +182,11 @@ class EntityBuilder:
                         break
                     if not doc[j].is_lower or doc[j].lower_ in self.generic:
                         break  # "our method outperforms X": X is not ours
+        mine = {key(ents[e].name) for e in chosen}
+        for i, ent in enumerate(ents):  # sizes of a proposed model are proposed too: EfficientFormer-L1
+            fam = shapes.family(ent.name)
+            if fam and key(fam) in mine and i not in chosen:
+                chosen.append(i)
         for e in chosen:
             ents[e].roles.append("proposed")
         main = title_lead if title_lead is not None else (chosen[0] if chosen else None)

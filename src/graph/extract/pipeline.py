@@ -19,7 +19,8 @@ _AFFIXES = r"based|like|style|inspired|driven|specific|only|free|aware|equipped|
 
 def _tokenizer_infixes(nlp: Language):
     # hyphens and slashes stay inside names ("ResNet-50", "DeiT-Ti/S/B"); the mentions component splits them
-    keep = [p.replace("[:<>=/]", "[:<>=]") for p in nlp.Defaults.infixes if f"(?:{HYPHENS})" not in p]
+    keep = [p.replace("[:<>=/]", "[:<>=]").replace(r"[+\-\*^](?=[0-9-])", r"[+\*^](?=[0-9-])")
+            for p in nlp.Defaults.infixes if f"(?:{HYPHENS})" not in p]  # "EMOv2-5M" stays whole too
     keep.append(rf"(?<=[A-Za-z0-9+])-(?=(?:{_AFFIXES})\b)")
     return compile_infix_regex(keep)
 

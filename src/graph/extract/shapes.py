@@ -17,7 +17,7 @@ _CAP_VARIANT = re.compile(
 _NUMBERISH = re.compile(r"^[\d.,x×%+\-/:]+[a-zA-Z]{0,2}$")
 
 
-_EMPHASIS = re.compile(r"^(?:[A-Z]{2}[a-z]{4,}|[a-z]{3,}[A-Z][a-z]{2,})$")  # "INtegration", "recognItion"
+_EMPHASIS = re.compile(r"^(?:[A-Z]{2}[a-z]{3,}|[a-z]{3,}[A-Z][a-z]{2,})$")  # "INtegration", "MOdel", "recognItion"
 
 
 def looks_like_name(text: str) -> bool:
