@@ -60,6 +60,7 @@ def generate_html(corpus: Corpus, heading: str = "papergraph") -> str:
         "physics": {"enabled": True, "solver": "forceAtlas2Based", "stabilization": {"iterations": 150}},
         "interaction": {"hover": True, "tooltipDelay": 150},
         "edges": {"smooth": False},
+        "layout": {"improvedLayout": False},
     }
     details = {}
     names = {n.id: n.name for n in corpus.nodes.values()}
