@@ -3,7 +3,8 @@ output. The CLI only wires arguments into this."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,34 +33,25 @@ class Summary:
                 f"({self.triples} triples) in {self.seconds:.1f} s")
 
 
-def extract_papers(paths: Iterable[str] | None, fmt: str | None = None,
-                   progress: Callable[[int], None] | None = None) -> list[PaperGraph]:
-    papers = list(read_paths([str(p) for p in (paths or seed_paths())], fmt))  # read everything first:
-    extractor = Extractor()  # bad input fails before any work is done
-    results = []
-    for r in extractor.extract_all(papers):
-        results.append(r)
-        if progress:
-            progress(1)
+def extract_papers(paths: Iterable[str] | None, fmt: str | None = None, progress_factory=None) -> list[PaperGraph]:
+    """Read every paper first (bad input fails before any work is done), then extract each.
+    `progress_factory(total)` may return a context manager with ``update(n)``, e.g. a progress bar."""
+    papers = list(read_paths([str(p) for p in (paths or seed_paths())], fmt))
+    extractor = Extractor()
+    with progress_factory(len(papers)) if progress_factory else nullcontext() as bar:
+        results = []
+        for r in extractor.extract_all(papers):
+            results.append(r)
+            if bar is not None:
+                bar.update(1)
     return results
 
 
 def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None,
               progress_factory=None) -> tuple[Corpus, Summary]:
+    """Build the graph of `paths` (the seed corpus when empty) and write every output into `out`."""
     t0 = time.perf_counter()
-    paths = list(paths or [])
-    papers_total = None
-    if progress_factory is None:
-        results = extract_papers(paths or None, fmt)
-    else:
-        papers = list(read_paths([str(p) for p in (paths or seed_paths())], fmt))
-        papers_total = len(papers)
-        extractor = Extractor()
-        results = []
-        with progress_factory(papers_total) as bar:
-            for r in extractor.extract_all(papers):
-                results.append(r)
-                bar.update(1)
+    results = extract_papers(list(paths or []) or None, fmt, progress_factory)
     corpus = build(results)
     out.mkdir(parents=True, exist_ok=True)
     triples = write_rdf(corpus, out / "graph.ttl")
