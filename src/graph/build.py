@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from graph.model import PAPER, Paper, PaperGraph
-from graph.readers import paper_key
 from graph.text import key, slug
 
 BASE = "https://w3id.org/papergraph/id/"
@@ -54,7 +53,6 @@ class Corpus:
     nodes: dict[str, Node] = field(default_factory=dict)
     roles: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # paper IRI -> node IRI -> roles
     edges: list[Edge] = field(default_factory=list)
-    merges: dict[str, Counter] = field(default_factory=dict)  # node IRI -> surface form -> count
 
 
 def paper_iri(paper: Paper) -> str:
@@ -107,7 +105,6 @@ def build(results: Iterable[PaperGraph]) -> Corpus:
             iri += "_"
         node = Node(iri, name, etype, {f for f in forms[g] if f != name}, known=g in known)
         corpus.nodes[iri] = node
-        corpus.merges[iri] = forms[g]
         node_of[g] = iri
     # 3. papers, roles and claims
     for r in results:

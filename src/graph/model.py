@@ -64,9 +64,3 @@ class PaperGraph:
     paper: Paper
     entities: list[Entity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-
-    def entity(self, name: str) -> Entity | None:
-        for e in self.entities:
-            if e.name == name:
-                return e
-        return None
