@@ -47,7 +47,4 @@ class Extractor:
                 if extra:
                     claim.metric, claim.value = extra.get("metric"), extra.get("value")
             claims.append(claim)
-            if relation == "outperforms" and (head is None or "proposed" in ents[head].roles):
-                if "baseline" not in ents[tail].roles and "proposed" not in ents[tail].roles:
-                    ents[tail].roles.append("baseline")
         return PaperGraph(paper=paper, entities=list(ents), claims=claims)

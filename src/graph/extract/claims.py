@@ -16,6 +16,8 @@ head and tail being entity indices, head None for the paper itself."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -44,6 +46,17 @@ _METRICS = [("top-1 accuracy", "top-1 accuracy"), ("top-1", "top-1 accuracy"), (
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What every sentence of one doc is read against."""
+
+    doc: Doc
+    ents: list
+    me: int  # the paper's main proposed entity, or SELF
+    proposed: frozenset  # entities the paper proposes
+    own: frozenset  # proposed | {me}: the paper's own work
+
+
 @Language.factory("pg_claims")
 def make_claims(nlp: Language, name: str):
     return ClaimFinder()
@@ -61,33 +74,44 @@ class ClaimFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         ents, entity_of = doc._.pg_entities, doc._.pg_entity_of
-        me = doc._.pg_self
-        me = SELF if me is None else me
+        me = SELF if doc._.pg_self is None else doc._.pg_self
+        proposed = frozenset(i for i, e in enumerate(ents) if "proposed" in e.roles)
+        ctx = _Context(doc, ents, me, proposed, proposed | {me})
+        sents = list(doc.sents)
+        by_sent: list[list[int]] = [[] for _ in sents]  # mention indices of each sentence
+        starts = [s.start for s in sents]
+        for mi, m in enumerate(doc._.pg_mentions):
+            by_sent[bisect_right(starts, m.start) - 1].append(mi)
         claims: list[tuple] = []
-        for sent in doc.sents:
-            claims += self._sentence(doc, sent, ents, entity_of, me)
-        claims += self._morphology(doc, ents, entity_of)
+        for sent, mentions in zip(sents, by_sent):
+            claims += self._sentence(ctx, sent, mentions, entity_of)
+        present = [{entity_of[mi] for mi in mentions} for mentions in by_sent]
+        claims += self._morphology(ents, sents, present)
         seen, unique = set(), []
         for c in claims:
             k = (c[0], c[1], c[2])
             if k not in seen and c[0] != c[2]:
                 seen.add(k)
                 unique.append(c)
+        for h, r, t, *_ in unique:  # role `baseline`: what the paper's own work is claimed to beat
+            if r == "outperforms" and h in ctx.own and not ents[t].roles:
+                ents[t].roles.append("baseline")
         doc._.pg_claims = [(None if h == SELF else h, r, t, s, conf, extra) for h, r, t, s, conf, extra in unique]
         return doc
 
     # -- one sentence -------------------------------------------------------------------------
-    def _sentence(self, doc, sent, ents, entity_of, me):
+    def _sentence(self, ctx, sent, mentions, entity_of):
+        doc, ents, me = ctx.doc, ctx.ents, ctx.me
         lower = [t.lower_ for t in sent]
         base = sent.start
         items = []  # (start, end, kind, entity) with positions relative to the sentence
-        for mi, m in enumerate(doc._.pg_mentions):
-            if sent.start <= m.start < sent.end:
-                e = entity_of[mi]
-                kind = "dataset" if ents[e].type == "dataset" else "model"
-                if kind == "model" and _modifier(doc, m.end):
-                    kind = "modifier"  # "self-attention based models", "ViT-like": not who acts
-                items.append((m.start - base, m.end - base, kind, e))
+        for mi in mentions:
+            m = doc._.pg_mentions[mi]
+            e = entity_of[mi]
+            kind = "dataset" if ents[e].type == "dataset" else "model"
+            if kind == "model" and _modifier(doc, m.end):
+                kind = "modifier"  # "self-attention based models", "ViT-like": not who acts
+            items.append((m.start - base, m.end - base, kind, e))
         for s, e in self.self_cues.find(lower):
             if not any(i[0] <= s < i[1] for i in items):
                 items.append((s, e, "self", me))
@@ -97,9 +121,8 @@ class ClaimFinder:
         out = []
         comparisons = self._comparisons(lower)
         tail_zone: set[int] = set()
-        own = {i for i, e in enumerate(ents) if "proposed" in e.roles} | {me}
         for start, end, reverse in comparisons:
-            left = self._left(items, start, own, skip=tail_zone)
+            left = self._left(items, start, ctx.own, skip=tail_zone)
             if left is None:
                 continue
             tails = self._right(items, end, lower, comparisons)
@@ -108,8 +131,8 @@ class ClaimFinder:
                 h, tt = (t, left[3]) if reverse else (left[3], t)
                 if h != tt:
                     out.append((h, "outperforms", tt, sent, 0.8 if not reverse else 0.7, None))
-        out += self._evaluated(doc, sent, lower, items, tail_zone, me)
-        out += self._extends(sent, lower, items, comparisons, me)
+        out += self._evaluated(ctx, sent, lower, items, tail_zone)
+        out += self._extends(ctx, sent, lower, items)
         return out
 
     def _comparisons(self, lower):
@@ -151,7 +174,8 @@ class ClaimFinder:
             stop = min(stop, pos + limit)
         return [it for it in items if pos <= it[0] < stop and it[2] == "model"]
 
-    def _evaluated(self, doc, sent, lower, items, tail_zone, me):
+    def _evaluated(self, ctx, sent, lower, items, tail_zone):
+        me = ctx.me
         if not (self.eval_cues.any(lower) or "%" in lower):
             return []
         trained = {e for s, e in self.train_cues.find(lower)}
@@ -175,22 +199,21 @@ class ClaimFinder:
         if any(it[2] == "self" for it in items):
             # "we evaluate X on D", "our method achieves ... on D": the result is the paper's own,
             # named models in the sentence are its tools unless they are what the paper proposes
-            heads = [h for h in heads if "proposed" in doc._.pg_entities[h].roles] + [me]
+            heads = [h for h in heads if h in ctx.proposed] + [me]
         elif not heads and _STRONG_RESULT & set(lower):
             heads.append(me)
-        own = {i for i, e in enumerate(doc._.pg_entities) if "proposed" in e.roles}
         metric, value = _result(lower) if len(datasets) == 1 else (None, None)
         out = []
         for h in dict.fromkeys(heads):
             for d in datasets:
-                if h == me and d[3] in own:
+                if h == me and d[3] in ctx.proposed:
                     continue  # a paper's own benchmark is what it evaluates others on, not a result of its own
                 conf = 0.7 if h != me else 0.6
                 out.append((h, "evaluated-on", d[3], sent, conf, {"metric": metric, "value": value} if value else None))
         return out
 
-    def _extends(self, sent, lower, items, comparisons, me):
-        own = {i for i, e in enumerate(sent.doc._.pg_entities) if "proposed" in e.roles} | {me}
+    def _extends(self, ctx, sent, lower, items):
+        own, me = ctx.own, ctx.me
         out = []
         for start, end in self.ext_cues.find(lower):
             weak = lower[start] in _WEAK_EXTENDS
@@ -208,7 +231,7 @@ class ClaimFinder:
         return out
 
     @staticmethod
-    def _morphology(doc, ents, entity_of):
+    def _morphology(ents, sents, present):
         """'SeiT++' extends 'SeiT', 'SimCLRv2' extends 'SimCLR', 'G-SimCLR' extends 'SimCLR'."""
         by_key = {key(e.name): i for i, e in enumerate(ents)}
         for i, e in enumerate(ents):
@@ -222,7 +245,7 @@ class ClaimFinder:
                 for base in shapes.lineage_base(form):
                     j = by_key.get(key(base))
                     if j is not None and j != i and ents[j].type != "dataset":
-                        sent = _first_sentence(doc, entity_of, {i, j}) or _first_sentence(doc, entity_of, {i})
+                        sent = _first_sentence(sents, present, {i, j}) or _first_sentence(sents, present, {i})
                         out.append((i, "extends", j, sent, 0.6, None))
         return out
 
@@ -235,10 +258,10 @@ def _modifier(doc, end) -> bool:
     return nxt in {"based", "like", "style", "inspired", "driven"}
 
 
-def _first_sentence(doc, entity_of, wanted):
-    for sent in doc.sents:
-        present = {entity_of[mi] for mi, m in enumerate(doc._.pg_mentions) if sent.start <= m.start < sent.end}
-        if wanted <= present:
+def _first_sentence(sents, present, wanted):
+    """The first sentence in which all `wanted` entities are named."""
+    for sent, names in zip(sents, present):
+        if wanted <= names:
             return sent
     return None
 
