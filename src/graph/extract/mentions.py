@@ -37,6 +37,26 @@ class Mention:
         return self.source == "lexicon"
 
 
+@dataclass(frozen=True)
+class _Form:
+    """A lexicon surface form and how its case must be matched, worked out once at load."""
+
+    alias: str
+    canonical: str
+    type: str
+    acronym: bool  # all capitals ("SVHN", "BN"): matches only as written
+    capitals: bool  # has a capital: an all-lower-case match is another word
+    word: bool  # a capitalised word ("Cars"): not at a sentence's start
+
+    @classmethod
+    def of(cls, alias: str, canonical: str, etype: str) -> "_Form":
+        letters = [c for c in alias if c.isalpha()]
+        return cls(alias, canonical, etype,
+                   acronym=len(letters) >= 2 and all(c.isupper() for c in letters),
+                   capitals=any(c.isupper() for c in alias),
+                   word=alias[:1].isupper() and alias[1:].islower())
+
+
 for _name, _default in (("pg_mentions", None), ("pg_links", None), ("pg_title_end", 0)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -51,7 +71,7 @@ class MentionFinder:
     def __init__(self, nlp: Language):
         self.lex = lexicon()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.forms: dict[int, tuple[str, str, str]] = {}  # match id -> (alias, canonical, type)
+        self.forms: dict[int, _Form] = {}  # match id -> the lexicon form it matches
         for canonical, forms in self.lex.forms.items():
             etype = self.lex.types[canonical]
             for form in forms:
@@ -61,7 +81,7 @@ class MentionFinder:
                 for variant in variants:
                     match_id = nlp.vocab.strings.add(f"pg:{variant}")
                     if match_id not in self.forms:
-                        self.forms[match_id] = (variant, canonical, etype)
+                        self.forms[match_id] = _Form.of(variant, canonical, etype)
                         self.matcher.add(f"pg:{variant}", [nlp.make_doc(variant)])
         self.not_heads = words("not_entity_heads")
         self.naming = cues("naming")
@@ -71,7 +91,7 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> Doc:
         found: list[Mention] = []
         found += self._lexicon(doc)
-        defined, links = self._abbreviations(doc, found)
+        defined, links = self._abbreviations(doc)
         found += defined
         found += self._named(doc)
         found += self._shaped(doc)
@@ -88,22 +108,21 @@ class MentionFinder:
     def _lexicon(self, doc: Doc) -> list[Mention]:
         out = []
         for match_id, start, end in self.matcher(doc):
-            alias, canonical, etype = self.forms[match_id]
+            form = self.forms[match_id]
             span = doc[start:end]
-            letters = [c for c in alias if c.isalpha()]
-            if len(letters) >= 2 and all(c.isupper() for c in letters) and span.text not in (alias, alias + "s"):
+            if form.acronym and span.text not in (form.alias, form.alias + "s"):
                 continue  # an acronym keeps its capitals: "REINFORCE" is not "Reinforce"
-            if any(c.isupper() for c in alias) and not any(c.isupper() for c in span.text):
+            if form.capitals and span.text.islower():
                 # "inception" the word is not Inception the network; "the cityscapes validation set" is Cityscapes
                 nxt = doc[end].lower_ if end < len(doc) else ""
-                if not (etype == "dataset" and nxt in self.dataset_context):
+                if not (form.type == "dataset" and nxt in self.dataset_context):
                     continue
-            if end - start == 1 and alias[:1].isupper() and alias[1:].islower() and doc[start].is_sent_start:
+            if form.word and end - start == 1 and doc[start].is_sent_start:
                 continue  # a capitalised common word at the start of a sentence ("Cars", "Places")
-            out.append(Mention(start, end, span.text, canonical, etype, "lexicon"))
+            out.append(Mention(start, end, span.text, form.canonical, form.type, "lexicon"))
         return out
 
-    def _abbreviations(self, doc: Doc, known: list[Mention]):
+    def _abbreviations(self, doc: Doc):
         """Definitions "Long Form (SF)", and every later use of a defined SF."""
         out, links, defined = [], [], {}
         texts = [t.text for t in doc]
@@ -205,17 +224,19 @@ def _resolve(found: list[Mention]) -> list[Mention]:
     Coordinated parts of one token ("CIFAR10/100") share their span and are all kept."""
     rank = {s: i for i, s in enumerate(SOURCES)}
     order = sorted(found, key=lambda m: (-(m.end - m.start), rank[m.source], m.start))
-    taken: dict[int, tuple[int, int]] = {}
+    taken: dict[int, tuple[int, int]] = {}  # token -> the span that holds it
+    held: dict[tuple[int, int], tuple[str, set[str]]] = {}  # span -> (its source, keys kept there)
     kept = []
     for m in order:
         span = (m.start, m.end)
-        if all(taken.get(i, span) == span for i in range(m.start, m.end)):
-            if any(k.start == m.start and k.end == m.end and key(k.canonical) == key(m.canonical) for k in kept):
-                continue
-            if any(k.start == m.start and k.end == m.end and k.source != m.source for k in kept):
-                continue  # the same span from a less trusted source
-            for i in range(m.start, m.end):
-                taken[i] = span
-            kept.append(m)
+        if any(taken.get(i, span) != span for i in range(m.start, m.end)):
+            continue
+        source, keys = held.setdefault(span, (m.source, set()))
+        if source != m.source or key(m.canonical) in keys:
+            continue  # the same span from a less trusted source, or the same name again
+        keys.add(key(m.canonical))
+        for i in range(m.start, m.end):
+            taken[i] = span
+        kept.append(m)
     kept.sort(key=lambda m: (m.start, m.end))
     return kept
