@@ -99,3 +99,12 @@ def test_cli_query_errors(args, message):
         assert message in result.output
     else:
         assert "no such query file or library query" in result.output
+
+
+def test_cli_query_help_lists_the_library_from_its_files():
+    out = run("query", "--help").output
+    section = out.split("Query library (queries/):")[1].splitlines()
+    names = [line.split()[0] for line in section if line.startswith("  ") and not line.startswith("   ")]
+    assert names == [
+        "beats", "datasets-of", "entity-types", "extends-transitive", "most-beaten", "proposals-on",
+        "results-on", "top-datasets"]

@@ -89,7 +89,19 @@ def extract(inputs, fmt):
         click.echo(line, nl=False)
 
 
-@main.command(context_settings=CONTEXT)
+class QueryCommand(click.Command):
+    """Lists the query library in --help from the query files' own opening comments."""
+
+    def format_epilog(self, ctx, formatter):
+        from graph import store
+
+        rows = [(p.stem, store.describe(p.read_text(encoding="utf-8")).split("?")[0] + "?")
+                for p in sorted(store.queries_dir().glob("*.rq"))]
+        with formatter.section("Query library (queries/)"):
+            formatter.write_dl(rows)
+
+
+@main.command(cls=QueryCommand, context_settings=CONTEXT)
 @click.argument("query")
 @click.option("--graph", "-g", "graph_path", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("output/graph.ttl"), show_default=True, help="The RDF graph to query.")
@@ -97,18 +109,7 @@ def extract(inputs, fmt):
               help="Fill the query's $NAME placeholder with a string (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 def query(query, graph_path, params, fmt):
-    """Run a SPARQL query: a .rq file, or the name of one in the query library.
-
-    \b
-    Library (queries/):
-      beats               methods that outperform $baseline, with evidence
-      datasets-of         datasets $method was evaluated on
-      extends-transitive  what extends $method, transitively
-      top-datasets        most-used datasets
-      most-beaten         most-beaten baselines
-      proposals-on        papers proposing an architecture evaluated on $dataset
-      results-on          numeric results reported on $dataset
-      entity-types        entities per type
+    """Run a SPARQL query: a .rq file, or the name of one in the query library (listed below).
 
     \b
     Examples:

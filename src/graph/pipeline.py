@@ -17,8 +17,6 @@ from graph.extract import Extractor
 from graph.model import PaperGraph
 from graph.readers import read_paths, seed_paths
 
-OUTPUTS = ("graph.ttl", "graph.html", "claims.jsonl", "graph.graphml")
-
 
 @dataclass
 class Summary:

@@ -45,8 +45,6 @@ def generate_html(corpus: Corpus, heading: str = "papergraph") -> str:
     own = sorted({e.head for e in corpus.edges if e.head in titles})
     net.nodes += [{"id": p, "label": titles[p].title[:40], "color": "#bab0ac", "shape": "square", "size": 8,
                    "title": f"{PAPER_NODE}: {titles[p].title}"} for p in own]
-    net.node_ids = [n["id"] for n in net.nodes]
-    net.node_map = {n["id"]: n for n in net.nodes}
     seen, edges = set(), []
     for e in corpus.edges:
         k = (e.head, e.relation, e.tail)
