@@ -18,21 +18,29 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 _TIMES = re.compile(r"(?<=[0-9A-Z])times\b")  # "6times fewer", "MobileNetV2times 1.4": a stripped LaTeX \times
 
 
+_SPLIT_SIZE = re.compile(r"(-\d+) ([KM])\b")  # "ImageNet-1 K" (text rebuilt from PDF tokens) -> "ImageNet-1K"
+
+
 def clean(text: str) -> str:
     """Normalise Unicode, turn LaTeX Greek letters and escapes into plain text, fold spaces."""
     text = unicodedata.normalize("NFC", text)
     text = _LATEX_GREEK.sub(lambda m: _GREEK[m.group(1)], text)
     text = _LATEX_ESCAPE.sub(r"\1", text)
     text = _TIMES.sub(" ×", text)
+    text = _SPLIT_SIZE.sub(r"\1\2", text)
     text = _SPACES.sub(" ", text)
     return text.strip()
 
 
 _PLURAL_ACRONYM = re.compile(r"^(.*[A-Z0-9])s$")  # CNNs, ViTs, GANs, LLMs; not "ViT-S" (a size)
+_PLURAL_NET = re.compile(r"^(.*[-a-z0-9][A-Z]?Net)s$")  # ResNets, MobileNets, ConvNets, ReasoNets
 
 
 def singular(name: str) -> str:
     """The singular of a name's plural: 'CNNs' -> 'CNN'. Other words are left alone."""
+    m = _PLURAL_NET.match(name)
+    if m and any(c.isupper() for c in m.group(1)[:-3]):
+        return m.group(1)
     m = _PLURAL_ACRONYM.match(name)
     if m and len(m.group(1)) >= 2 and any(c.isupper() for c in m.group(1)):
         return m.group(1)

@@ -69,6 +69,7 @@ class ClaimFinder:
         self.not_cues = cues("not_outperforms")
         self.ext_cues = cues("extends")
         self.eval_cues = cues("evaluate")
+        self.result_verbs = cues("result_verbs")
         self.train_cues = cues("trained_on")
         self.self_cues = cues("self")
 
@@ -195,8 +196,14 @@ class ClaimFinder:
         for i, w in enumerate(lower):
             if w in _COMPARE_MARKERS:
                 marker_zone |= {it[3] for it in items if it[0] > i and it[2] == "model" and it[0] - i <= 8}
-        heads = [it[3] for it in items if it[2] == "model" and it[3] not in tail_zone and it[3] not in marker_zone]
-        if any(it[2] == "self" for it in items):
+        candidates = [it for it in items if it[2] in ("model", "self")]
+        verbs = [s for s, _ in self.result_verbs.find(lower)]
+        if verbs and any(it[1] <= verbs[0] for it in candidates):
+            # "X achieves 84% on D with Y": who achieves is the subject, before the verb
+            candidates = [it for it in candidates if it[1] <= verbs[0]]
+        heads = [it[3] for it in candidates
+                 if it[2] == "model" and it[3] not in tail_zone and it[3] not in marker_zone]
+        if any(it[2] == "self" for it in candidates):
             # "we evaluate X on D", "our method achieves ... on D": the result is the paper's own,
             # named models in the sentence are its tools unless they are what the paper proposes
             heads = [h for h in heads if h in ctx.proposed] + [me]

@@ -55,6 +55,7 @@ class EntityBuilder:
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.pg_mentions
         groups = self._group(mentions, doc._.pg_links)
+        self._at = {(m.start, "start"): m for m in mentions} | {(m.end, "end"): m for m in mentions}
         entities, entity_of = [], {}
         for members in groups:
             ms = [mentions[i] for i in members]
@@ -125,6 +126,8 @@ class EntityBuilder:
                 votes["architecture"] += 1
             elif nxt in self.method_nouns:
                 votes["method"] += 1
+            if self._coordinated_with_dataset(doc, m):
+                votes["dataset"] += 2  # "the FLIC and MPII benchmarks": coordinated names are alike
             shape = shapes.type_from_shape(m.canonical)
             if shape:
                 votes[shape] += 1
@@ -144,6 +147,24 @@ class EntityBuilder:
                 return t
         return "method"
 
+    def _coordinated_with_dataset(self, doc: Doc, m) -> bool:
+        """Whether `m` is coordinated ("X and Y", "X, Y", "X or Y") with a name the lexicon types
+        as a dataset."""
+        joins = {",", "and", "or", "&"}
+        j = m.end
+        while j < len(doc) and j < m.end + 2 and doc[j].lower_ in joins:
+            j += 1
+            other = self._at.get((j, "start"))
+            if other is not None:
+                return other.type == "dataset"
+        j = m.start
+        while j > 0 and j > m.start - 2 and doc[j - 1].lower_ in joins:
+            j -= 1
+            other = self._at.get((j, "end"))
+            if other is not None:
+                return other.type == "dataset"
+        return False
+
     def _proposed(self, doc: Doc) -> None:
         """Roles `proposed`: the title's leading name, a name given by a naming cue, the first
         unknown name after "we propose / introduce ...", and unknown names after "our"."""
@@ -161,6 +182,8 @@ class EntityBuilder:
                 if m.start == 0 and m.end < doc._.pg_title_end:
                     title_lead = entity_of[mi]
                 mark(mi)
+            elif m.named and self.self_words.any([t.lower_ for t in doc[m.start].sent]):
+                mark(mi)  # "our models, named ResNeXt": a known name, given here by its authors
         by_start = {m.start: mi for mi, m in enumerate(mentions)}
         for sent in doc.sents:
             lower = [t.lower_ for t in sent]
@@ -172,6 +195,11 @@ class EntityBuilder:
                         mark(mi)
                         break
             for i, w in enumerate(lower):
+                if w in self.generic and i >= 1 and lower[i - 1] == "our" and i + 2 < len(lower) and lower[i + 1] == ",":
+                    j = sent.start + i + 2 + (lower[i + 2] in {"the", "a", "an"})
+                    mi = by_start.get(j)
+                    if mi is not None:
+                        mark(mi)  # "Our model, the Gated-Attention Reader, ...": an apposition names it
                 if w != "our":
                     continue
                 for j in range(sent.start + i + 1, min(sent.end, sent.start + i + 3)):

@@ -29,6 +29,7 @@ class Mention:
     canonical: str  # lexicon name, or the singular surface form
     type: str | None  # lexicon type; None when only context can tell
     source: str
+    named: bool = False  # introduced by a naming cue ("our models, named X"), whatever its source
     start_char: int = 0
     end_char: int = 0
 
@@ -139,9 +140,12 @@ class MentionFinder:
             if long_span[-1].lower_ in self.not_heads or long_span[-1].lower_.rstrip("s") in self.not_heads:
                 continue
             term = self.lex.lookup(sf) or self.lex.lookup(long_span.text)
-            if term is None and (not shapes.looks_like_name(sf) or
-                                 long_span.text.islower() and long_span[-1].text.endswith("s")):
-                continue  # "high resolution (HR)", "pre-trained models (PTMs)": descriptions, not names
+            titled = all(t.text[:1].isupper() for t in long_span if t.is_alpha and len(t) > 3)
+            named_on = i + 3 < len(doc) and doc[i + 3].is_title and doc[i + 3].is_alpha
+            shaped = shapes.looks_like_name(sf) or len(sf) == 2 and sf.isupper() and titled and named_on
+            if term is None and (not shaped or long_span.text.islower() and long_span[-1].text.endswith("s")):
+                continue  # "high resolution (HR)", "pre-trained models (PTMs)": descriptions, not names;
+                # a two-letter one counts in a capitalised name that goes on: "Gated-Attention (GA) Reader"
             canonical = term.canonical if term else singular(sf)
             etype = term.type if term else None
             source = "lexicon" if term else "abbreviation"
@@ -173,7 +177,7 @@ class MentionFinder:
                 run += 1
             if run > j:
                 span = doc[j:run]
-                out.append(Mention(j, run, span.text, singular(span.text), self._known_type(span.text), "naming"))
+                out.append(Mention(j, run, span.text, singular(span.text), self._known_type(span.text), "naming", True))
         title_end = doc._.pg_title_end
         for i in range(min(title_end, 5)):
             if doc[i].text == ":":
@@ -233,7 +237,11 @@ def _resolve(found: list[Mention]) -> list[Mention]:
             continue
         source, keys = held.setdefault(span, (m.source, set()))
         if source != m.source or key(m.canonical) in keys:
-            continue  # the same span from a less trusted source, or the same name again
+            if m.named:  # the same span from a less trusted source, or the same name again
+                for k in kept:
+                    if (k.start, k.end) == span:
+                        k.named = True
+            continue
         keys.add(key(m.canonical))
         for i in range(m.start, m.end):
             taken[i] = span
