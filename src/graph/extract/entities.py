@@ -178,8 +178,9 @@ class EntityBuilder:
 
         title_lead = None
         for mi, m in enumerate(mentions):
-            if m.source == "naming":
-                if m.start == 0 and m.end < doc._.pg_title_end:
+            lead = m.named and m.start == 0 and m.end < doc._.pg_title_end  # "MnasNet: Platform-Aware ..."
+            if m.source == "naming" or lead:
+                if lead:
                     title_lead = entity_of[mi]
                 mark(mi)
             elif m.named and self.self_words.any([t.lower_ for t in doc[m.start].sent]):

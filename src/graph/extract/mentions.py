@@ -188,7 +188,7 @@ class MentionFinder:
                                                  0 < i <= 3 and any(shapes.looks_like_name(t.text) for t in lead)):
                     span = doc[0:i]
                     if key(span.text) not in self.lex.stop:
-                        out.append(Mention(0, i, span.text, singular(span.text), self._known_type(span.text), "naming"))
+                        out.append(Mention(0, i, span.text, singular(span.text), self._known_type(span.text), "naming", True))
                 break
         return out
 
