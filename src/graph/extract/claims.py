@@ -43,6 +43,8 @@ _METRICS = [("top-1 accuracy", "top-1 accuracy"), ("top-1", "top-1 accuracy"), (
             ("miou", "mIoU"), ("map", "mAP"), ("fid", "FID"), ("bleu", "BLEU"), ("psnr", "PSNR"),
             ("f1", "F1"), ("auc", "AUC"), ("test error", "error"), ("error", "error"), ("accuracy", "accuracy"),
             ("ap", "AP")]
+_OTHERS = {"methods", "approaches", "models", "networks", "works", "techniques", "architectures", "algorithms"}
+_RELATIVE = {"which", "that", "where", "who", "across"}  # what follows is no longer what the cue's object is
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
 
@@ -167,8 +169,8 @@ class ClaimFinder:
         return before[-1] if before else None
 
     @staticmethod
-    def _right(items, pos, lower, comparisons, limit=None):
-        stops = [i for i in range(pos, len(lower)) if lower[i] in _CLAUSE_END]
+    def _right(items, pos, lower, comparisons, limit=None, stop_words=frozenset()):
+        stops = [i for i in range(pos, len(lower)) if lower[i] in _CLAUSE_END or lower[i] in stop_words]
         stops += [s for s, _, _ in comparisons if s >= pos]
         stop = min(stops) if stops else len(lower)
         if limit is not None:
@@ -223,13 +225,17 @@ class ClaimFinder:
         own, me = ctx.own, ctx.me
         out = []
         for start, end in self.ext_cues.find(lower):
+            if start and sent[start].is_title:
+                continue  # part of a name: "Prune, Combine, and Augment"
+            if start and lower[start - 1] in _OTHERS:
+                continue  # "methods based on vision transformers": others' work, not the paper's
             weak = lower[start] in _WEAK_EXTENDS
             left = self._left(items, start)
             if left is None or left[3] not in own:
                 continue  # lineage is what a paper says of its own work
             if weak and left[2] != "self" and left[3] != me:
                 continue
-            tails = self._right(items, end, lower, [], limit=10)
+            tails = self._right(items, end, lower, [], limit=10, stop_words=_RELATIVE)
             if "into" in lower[end:]:  # "integrates A and B into C": C is what is built on
                 into = lower.index("into", end)
                 tails = [it for it in tails if it[0] < into] + self._right(items, into + 1, lower, [], limit=6)
