@@ -87,6 +87,41 @@ def test_cli_query_and_stats(papers, tmp_path):
     assert "outperforms   1" in stats.output and "paper         2" in stats.output
 
 
+def test_cli_stats_merges_lists_surface_forms_per_node(tmp_path):
+    path = tmp_path / "p.jsonl"
+    path.write_text(json.dumps({"title": "A", "abstract": "The Vision Transformer (ViT) beats ResNet-50 on ImageNet-1K."}) + "\n" +
+                    json.dumps({"title": "B", "abstract": "ViTs and ResNet50 reach 80% on ILSVRC-2012; ResNet-101 too."}) + "\n")
+    run("build", path, "--out", tmp_path / "out")
+    result = run("stats", "--merges", "--graph", tmp_path / "out" / "graph.ttl")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[3:] == [
+        "ImageNet            dataset       2       ILSVRC-2012 | ImageNet-1K",
+        "ResNet-50           architecture  2       ResNet50",
+        "Vision Transformer  architecture  2       ViT | ViTs",
+        "(3 rows)"]
+
+
+def test_cli_evaluate_prints_scores_misses_and_false_hits(papers, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({
+        "title": "VOLO: Vision Outlooker Networks",
+        "entities": [{"name": "VOLO", "type": "architecture"}, {"name": "DeiT", "type": "architecture"},
+                     {"name": "ImageNet", "type": "dataset", "aliases": ["ImageNet-1K"]}],
+        "relations": [{"head": "VOLO", "type": "outperforms", "tail": "DeiT"},
+                      {"head": "VOLO", "type": "extends", "tail": "DeiT"}]}) + "\n")
+    result = run("evaluate", "--gold", gold, "--input", papers)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "1 gold papers matched by title"
+    assert "entities              1.000  1.000  1.000     3     0     0" in lines
+    assert "outperforms           1.000  1.000  1.000     1     0     0" in lines
+    assert lines[lines.index("misses (in the gold, not found): 1") + 1] == "  [VOLO: Vision Outlooker Networks] extends: VOLO -> DeiT"
+    assert lines[lines.index("false hits (found, not in the gold): 1") + 1] == (
+        "  [VOLO: Vision Outlooker Networks] evaluated-on: VOLO -> ImageNet")
+    bad = run("evaluate", "--gold", tmp_path / "none.jsonl", "--input", papers)
+    assert bad.exit_code == 1 and "none.jsonl: cannot read gold file" in bad.output
+
+
 @pytest.mark.parametrize("args, message", [
     (["query", "beats", "--graph", "nowhere.ttl"], "Error: nowhere.ttl: no such graph; run 'papergraph build' first or pass --graph\n"),
     (["query", "nosuch", "--graph", "x.ttl"], None),

@@ -24,3 +24,20 @@ def stats_report(store, top: int = 10) -> str:
         cols, rows = run(store, q)
         parts.append(f"{title}\n" + format_rows(cols, rows))
     return "\n".join(parts)
+
+
+MERGES = _P + """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?entity ?type (COUNT(DISTINCT ?paper) AS ?papers) ?forms WHERE {
+  { SELECT ?e (GROUP_CONCAT(?alt; separator=" | ") AS ?forms)
+    WHERE { { SELECT DISTINCT ?e ?alt WHERE { ?e skos:altLabel ?alt } ORDER BY ?alt } } GROUP BY ?e }
+  ?e rdfs:label ?entity ; a ?class .
+  VALUES (?class ?type) { (pg:Method "method") (pg:Architecture "architecture") (pg:Dataset "dataset") }
+  OPTIONAL { ?paper pg:mentions ?e }
+} GROUP BY ?entity ?type ?forms ORDER BY DESC(?papers) ?entity"""
+
+
+def merges_report(store) -> str:
+    """Every node with more than one surface form: its name, type, papers and the merged forms."""
+    cols, rows = run(store, MERGES)
+    return "Nodes merged from several surface forms\n" + format_rows(cols, rows, width=10_000)

@@ -195,7 +195,7 @@ class MentionFinder:
     def _shaped(self, doc: Doc) -> list[Mention]:
         out = []
         for tok in doc:
-            text = tok.text
+            text = tok.text.rstrip("-")  # "CNN- and transformer-based models": the name is CNN
             if not (shapes.looks_like_name(text) or "/" in text) or key(text) in self.lex.stop:
                 continue
             parts = shapes.split_coordination(text)
