@@ -36,6 +36,13 @@ def claims(pg):
     # not entities: descriptions, generic classes, tasks, metrics, hardware, emphasis capitals
     ("A study", "State-of-the-art methods and deep neural networks (DNNs) reach high FID on GPUs.", []),
     ("A study", "Image Quality Assessment (IQA) uses high resolution (HR) images in a Large-Scale setting.", []),
+    ("A study", "CFANet works for both Full-Reference (FR) and No-Reference (NR) quality.", [("CFANet", "architecture", [], [])]),
+    # a known name given by a naming cue in the authors' voice is theirs; others' is not
+    ("A study", "Our models, named ResNeXt, are simple.", [("ResNeXt", "architecture", [], ["proposed"])]),
+    ("A study", "A popular model called ResNeXt is simple.", [("ResNeXt", "architecture", [], [])]),
+    # an unknown name coordinated with a known dataset is a dataset; CamelCase plurals fold
+    ("A study", "Results on the FLIC and MPII benchmarks.", [("FLIC", "dataset", [], []), ("MPII", "dataset", [], [])]),
+    ("A study", "ReasoNets read. A ReasoNet stops.", [("ReasoNet", "architecture", ["ReasoNets"], [])]),
 ])
 def test_extract_entities(extract, title, abstract, want):
     assert entities(extract(title, abstract)) == want
@@ -71,6 +78,23 @@ def test_extract_entities(extract, title, abstract, want):
      [("PIXART-δ", "extends", "Latent Consistency Model"), ("PIXART-δ", "extends", "ControlNet"), ("PIXART-δ", "extends", "PIXART-α")]),
     # lineage is what a paper says of its own work, not of others'
     ("A study", "We compare VGGNet and popular variants of ResNets.", []),
+    ("CFANet: Top-down quality", "CFANet differs from prior methods based on vision transformers.", []),
+    ("A study", "We propose a framework, termed Prune, Combine, and Augment (PCA).", []),
+    ("A study", "Our design is based on an analysis across CNN- and transformer-based models.", []),
+    # hedged comparisons are not wins
+    ("A study", "Our approach performs better than or on par with DeiT.", []),
+    ("A study", "Our model achieves better or comparable accuracy than ResNet-50.", []),
+    # the result's subject is who achieves it; names after the verb are tools or objects
+    ("As-ViT: Auto-scaling", "As-ViT achieves 83.5% top-1 on ImageNet-1k without any scaling of ViT architectures.",
+     [("As-ViT", "evaluated-on", "ImageNet")]),
+    ("A study", "GPUSQ-ViT achieves strong compression of vision transformer models on ImageNet.",
+     [("GPUSQ-ViT", "evaluated-on", "ImageNet")]),
+    # the paper's own model named in apposition, by a naming cue, or by the title's leading known name
+    ("Gated readers", "Our model, the Gated-Attention (GA) Reader, is new. The GA Reader obtains the best results "
+                      "on the CNN & Daily Mail datasets.",
+     [("GA", "evaluated-on", "CNN/Daily Mail")]),
+    ("MnasNet: Platform-aware search", "Our approach outperforms MobileNetV2 on ImageNet.",
+     [("MnasNet", "outperforms", "MobileNetV2"), ("MnasNet", "evaluated-on", "ImageNet")]),
 ])
 def test_extract_claims(extract, title, abstract, want):
     assert claims(extract(title, abstract)) == want

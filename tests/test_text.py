@@ -8,13 +8,17 @@ from graph.text import clean, key, singular
     ("PIXART-{\\delta} is fast", "PIXART-δ is fast"),
     ("2.08\\% test error", "2.08% test error"),
     ("  a \t b  ", "a b"),
+    ("the ImageNet-1 K and ImageNet-5 K sets", "the ImageNet-1K and ImageNet-5K sets"),
+    ("a 1 K budget, Net-1 Kb", "a 1 K budget, Net-1 Kb"),
 ])
 def test_text_clean(raw, cleaned):
     assert clean(raw) == cleaned
 
 
 @pytest.mark.parametrize("name, want", [("CNNs", "CNN"), ("ViTs", "ViT"), ("ViT-S", "ViT-S"), ("mixup", "mixup"),
-                                        ("EBVs", "EBV"), ("models", "models")])
+                                        ("EBVs", "EBV"), ("models", "models"),
+                                        ("ResNets", "ResNet"), ("U-Nets", "U-Net"), ("Magnets", "Magnets"),
+                                        ("Nets", "Nets")])
 def test_text_singular(name, want):
     assert singular(name) == want
 

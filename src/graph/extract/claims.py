@@ -143,10 +143,11 @@ class ClaimFinder:
         found = [(s, e, False) for s, e in self.out_cues.find(lower)]
         found += [(s, e, True) for s, e in self.rev_cues.find(lower)]
         taken = {i for s, e, _ in found for i in range(s, e)}
+        negated = {i for s, e in self.not_cues.find(lower) for i in range(s, e)}
         for i, w in enumerate(lower):
             if i in taken:
                 continue
-            if w == "than" and (any(x in _COMPARATIVES for x in lower[max(0, i - 6):i]) or
+            if w == "than" and not negated & set(range(i - 6, i)) and (any(x in _COMPARATIVES for x in lower[max(0, i - 6):i]) or
                                 any(x in {"higher", "better"} for x in lower[i + 1:i + 9])):
                 found.append((i, i + 1, False))
             elif w == "over" and i and (lower[i - 1] == "%" or _NUMBER.match(lower[i - 1].lstrip("+"))):
@@ -154,7 +155,6 @@ class ClaimFinder:
             elif w in {"compared", "against", "versus", "vs", "vs."} and any(x in _POSITIVE for x in lower[:i]):
                 end = i + 2 if i + 1 < len(lower) and lower[i + 1] in {"to", "with"} else i + 1
                 found.append((i, end, False))
-        negated = {i for s, e in self.not_cues.find(lower) for i in range(s, e)}
         return sorted(c for c in found if c[0] not in negated)
 
     @staticmethod
