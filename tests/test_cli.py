@@ -141,5 +141,21 @@ def test_cli_query_help_lists_the_library_from_its_files():
     section = out.split("Query library (queries/):")[1].splitlines()
     names = [line.split()[0] for line in section if line.startswith("  ") and not line.startswith("   ")]
     assert names == [
-        "beats", "datasets-of", "entity-types", "extends-transitive", "most-beaten", "proposals-on",
-        "results-on", "top-datasets"]
+        "ancestors", "beaten-by", "beats", "co-evaluated", "datasets-of", "entity-types", "extends-transitive",
+        "most-beaten", "proposals-on", "results-on", "top-datasets"]
+
+
+def test_cli_beats_and_lineage(papers, tmp_path):
+    out = tmp_path / "out"
+    run("build", papers, "--out", out)
+    result = run("beats", "DEIT", "--on", "imagenet-1k", "--graph", out / "graph.ttl", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "winner,paper,dataset,metric,value,confidence,evidence",
+        "VOLO,VOLO: Vision Outlooker Networks,ImageNet,,,0.8,VOLO outperforms DeiT on ImageNet-1K."]
+    result = run("lineage", "simclr", "--graph", out / "graph.ttl")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "SimCLR: extends 0, extended by 1"
+    assert result.output.splitlines()[3].split()[:5] == ["extended", "by", "1", "G-SimCLR", "SimCLR"]
+    missing = run("beats", "AlexNet", "--graph", out / "graph.ttl")
+    assert missing.exit_code == 1 and "Error: 'AlexNet': no entity of that name or alias in the graph" in missing.output

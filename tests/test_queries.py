@@ -19,6 +19,9 @@ EVIDENCE = "VOLO achieves 87.1% top-1 accuracy on ImageNet-1K, outperforming Dei
     ("proposals-on", {"dataset": "ImageNet-1K"}, [["VOLO", VOLO]]),
     ("results-on", {"dataset": "imagenet"}, [["VOLO", "top-1 accuracy", "87.1%", VOLO]]),
     ("entity-types", {}, [["Architecture", "5"], ["Dataset", "2"], ["Method", "2"]]),
+    ("beaten-by", {"method": "volo"}, [["DeiT", VOLO, "0.8", EVIDENCE], ["Swin Transformer", VOLO, "0.8", EVIDENCE]]),
+    ("ancestors", {"method": "g-simclr"}, [["SimCLR"]]),
+    ("co-evaluated", {"dataset": "ImageNet"}, []),  # each small paper tests on one dataset; see the test below
 ])
 def test_queries_library(small_store, name, params, want):
     _, text = store.resolve_query(name)
@@ -28,8 +31,21 @@ def test_queries_library(small_store, name, params, want):
 
 def test_queries_every_library_file_is_tested():
     tested = {"beats", "datasets-of", "extends-transitive", "top-datasets", "most-beaten", "proposals-on",
-              "results-on", "entity-types"}
+              "results-on", "entity-types", "beaten-by", "ancestors", "co-evaluated"}
     assert {p.stem for p in store.queries_dir().glob("*.rq")} == tested
+
+
+def test_queries_co_evaluated_counts_papers(extractor, tmp_path):
+    from graph.build import build
+    from graph.export.rdf import write_rdf
+    from graph.model import Paper
+
+    papers = [Paper("A", "X1Net achieves 80% on ImageNet, COCO and ADE20K."), Paper("B", "Y2Net achieves 70% on ImageNet and COCO."),
+              Paper("C", "Z3Net achieves 60% on CIFAR-10 and COCO.")]
+    write_rdf(build(extractor.extract(p) for p in papers), tmp_path / "g.ttl")
+    _, text = store.resolve_query("co-evaluated")
+    rows = store.run(store.load(tmp_path / "g.ttl"), store.bind(text, {"dataset": "imagenet"}))[1]
+    assert rows == [["COCO", "2"], ["ADE20K", "1"]]
 
 
 def test_queries_unknown_parameter():

@@ -129,6 +129,61 @@ def query(query, graph_path, params, fmt):
     click.echo(store.format_rows(cols, rows, fmt), nl=False)
 
 
+GRAPH = click.option("--graph", "-g", "graph_path", type=click.Path(dir_okay=False, path_type=Path),
+                     default=Path("output/graph.ttl"), show_default=True, help="The RDF graph to ask.")
+TABLE = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+                     help="table for reading (long text cut), csv or json for scripts (everything).")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("baseline")
+@click.option("--on", "dataset", metavar="DATASET", help="Only results on this dataset (a name or alias).")
+@GRAPH
+@TABLE
+def beats(baseline, dataset, graph_path, fmt):
+    """Every method claimed to outperform BASELINE, with the paper, the dataset, metric and value
+    when the sentence states them, the claim's confidence and the evidence sentence.
+
+    Names resolve through aliases and spelling: "resnet50", "ResNet50" and "ResNet-50" are one.
+    A winner shown as "(the paper's own approach)" is a paper's unnamed method.
+
+    \b
+    Examples:
+      papergraph beats ResNet-50
+      papergraph beats resnet50 --on ImageNet --format csv > winners.csv
+    """
+    from graph import store
+    from graph.ask import beats as ask_beats
+
+    cols, rows = ask_beats(store.load(graph_path), baseline, dataset)
+    click.echo(store.format_rows(cols, rows, fmt), nl=False)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("method")
+@GRAPH
+@TABLE
+def lineage(method, graph_path, fmt):
+    """What METHOD extends and what extends it, transitively, with the paper and sentence of
+    each step. Depth 1 is a direct extension; depth 2 extends something at depth 1, and so on.
+
+    \b
+    Examples:
+      papergraph lineage SimCLR
+      papergraph lineage "Vision Transformer" --format json
+    """
+    from graph import store
+    from graph.ask import lineage as ask_lineage
+
+    name, ancestors, descendants = ask_lineage(store.load(graph_path), method)
+    cols = ["direction", "depth", "entity", "via", "paper", "evidence"]
+    rows = [["extends", str(s.depth), s.name, s.via, s.paper, s.evidence] for s in ancestors]
+    rows += [["extended by", str(s.depth), s.name, s.via, s.paper, s.evidence] for s in descendants]
+    if fmt == "table":
+        click.echo(f"{name}: extends {len(ancestors)}, extended by {len(descendants)}")
+    click.echo(store.format_rows(cols, rows, fmt), nl=False)
+
+
 @main.command(context_settings=CONTEXT)
 @click.option("--graph", "-g", "graph_path", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("output/graph.ttl"), show_default=True, help="The RDF graph to describe.")

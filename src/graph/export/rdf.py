@@ -11,6 +11,7 @@ import pyoxigraph as ox
 
 from graph.build import Corpus
 from graph.export import atomic_write
+from graph.text import key
 
 PG = "https://w3id.org/papergraph/ns#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -50,6 +51,8 @@ def generate_triples(corpus: Corpus, with_ontology: bool = True) -> Iterator[ox.
         yield T(s, _n(RDFS + "label"), ox.Literal(node.name))
         for alias in sorted(node.aliases):
             yield T(s, _n(SKOS + "altLabel"), ox.Literal(alias))
+        for k in sorted({key(f) for f in (node.name, *node.aliases)} - {""}):
+            yield T(s, _pg("key"), ox.Literal(k))
     for iri, paper in corpus.papers:
         p = _n(iri)
         yield T(p, _A, _pg("Paper"))

@@ -1,0 +1,122 @@
+"""Answers to the questions users ask most, over a loaded graph: who beats a baseline, and a
+method's lineage. Names resolve through every alias by lookup key (``pg:key``), so "resnet50",
+"ResNet50" and "ResNet-50" find the same node."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from graph.errors import QueryError
+from graph.store import run
+from graph.text import key
+
+PREFIXES = """PREFIX pg: <https://w3id.org/papergraph/ns#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+
+
+def _literal(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def resolve(store, name: str) -> list[tuple[str, str]]:
+    """(IRI, label) of the nodes one of whose names has the key of `name`; QueryError if none."""
+    k = key(name)
+    cols, rows = run(store, PREFIXES + f"SELECT DISTINCT ?e ?label WHERE {{ ?e pg:key {_literal(k)} ; rdfs:label ?label }} ORDER BY ?label")
+    if not rows:
+        raise QueryError(f"{name!r}: no entity of that name or alias in the graph")
+    return [(r[0], r[1]) for r in rows]
+
+
+BEATS = PREFIXES + """
+SELECT ?winner ?paper ?dataset ?metric ?value ?confidence ?evidence WHERE {
+  VALUES ?b { %(baselines)s }
+  ?c a pg:Claim ; rdf:predicate pg:outperforms ; rdf:object ?b ; rdf:subject ?w ;
+     pg:source ?p ; pg:evidence ?evidence ; pg:confidence ?confidence .
+  ?p dcterms:title ?paper .
+  OPTIONAL { ?w rdfs:label ?wl }
+  BIND(COALESCE(?wl, "(the paper's own approach)") AS ?winner)
+  OPTIONAL {
+    ?r a pg:Claim ; rdf:predicate pg:evaluatedOn ; pg:source ?p ; pg:evidence ?evidence ; pg:dataset ?d .
+    ?d rdfs:label ?dataset .
+    OPTIONAL { ?r pg:metric ?metric } OPTIONAL { ?r pg:value ?value }
+  }
+  %(on)s
+}
+ORDER BY ?winner ?paper ?dataset"""
+
+ON = """
+  ?p pg:mentions ?on .
+  VALUES ?on { %s }
+  FILTER(!BOUND(?d) || ?d = ?on)"""
+
+
+def beats(store, baseline: str, on: str | None = None) -> tuple[list[str], list[list[str]]]:
+    """Every claim that something outperforms `baseline`: winner, paper, dataset, metric, value,
+    confidence and evidence. The dataset (with metric and value) is the one a result claim of the
+    same sentence names. With `on`, only papers that name that dataset, and rows whose sentence
+    names no other dataset."""
+    baselines = " ".join(f"<{iri}>" for iri, _ in resolve(store, baseline))
+    where_on = ON % " ".join(f"<{iri}>" for iri, _ in resolve(store, on)) if on else ""
+    cols, rows = run(store, BEATS % {"baselines": baselines, "on": where_on})
+    seen, out = set(), []
+    for r in rows:  # one row per (winner, paper, dataset): a sentence may be claimed once per dataset
+        k = (r[0], r[1], r[2], r[6])
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return cols, out
+
+
+EXTENDS = PREFIXES + """
+SELECT ?child ?parent ?childLabel ?parentLabel ?paper ?evidence WHERE {
+  ?c a pg:Claim ; rdf:predicate pg:extends ; rdf:subject ?child ; rdf:object ?parent ;
+     pg:source ?p ; pg:evidence ?evidence .
+  ?p dcterms:title ?paper .
+  ?parent rdfs:label ?parentLabel .
+  OPTIONAL { ?child rdfs:label ?cl }
+  BIND(COALESCE(?cl, CONCAT("(approach of) ", ?paper)) AS ?childLabel)
+}"""
+
+
+@dataclass
+class Step:
+    depth: int  # 1 = direct
+    name: str
+    via: str  # the name it is linked through
+    paper: str
+    evidence: str
+
+
+def lineage(store, method: str) -> tuple[str, list[Step], list[Step]]:
+    """(name, ancestors, descendants): what `method` extends, and what extends it, transitively,
+    breadth first, each step with the paper and sentence that state it."""
+    roots = resolve(store, method)
+    _, rows = run(store, EXTENDS)
+    up, down = defaultdict(list), defaultdict(list)
+    labels = dict(roots)
+    for child, parent, cl, pl, paper, evidence in rows:
+        labels[child], labels[parent] = cl, pl
+        up[child].append((parent, paper, evidence))
+        down[parent].append((child, paper, evidence))
+    return roots[0][1], _walk(roots, up, labels), _walk(roots, down, labels)
+
+
+def _walk(roots, edges, labels) -> list[Step]:
+    seen = {iri for iri, _ in roots}
+    frontier = [iri for iri, _ in roots]
+    steps, depth = [], 0
+    while frontier:
+        depth += 1
+        nxt = []
+        for node in frontier:
+            for other, paper, evidence in sorted(edges.get(node, ()), key=lambda e: (labels[e[0]], e[1])):
+                if other in seen:
+                    continue
+                seen.add(other)
+                nxt.append(other)
+                steps.append(Step(depth, labels[other], labels.get(node, node), paper, evidence))
+        frontier = nxt
+    return steps
