@@ -85,8 +85,8 @@ def run(store: ox.Store, text: str) -> tuple[list[str], list[list[str]]]:
         result = store.query(text)
     except SyntaxError as err:
         raise QueryError(f"SPARQL syntax error: {err}") from None
-    if isinstance(result, bool):
-        return ["ask"], [["true" if result else "false"]]
+    if isinstance(result, bool) or type(result).__name__ == "QueryBoolean":
+        return ["ask"], [["true" if bool(result) else "false"]]
     if isinstance(result, ox.QuerySolutions):
         cols = [v.value for v in result.variables]
         rows = [[_plain(sol[c]) for c in cols] for sol in result]
