@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Time the explorer page on a large graph: writing graph.html (layout included) in Python, then
+in headless Chromium the first draw, showing every node, and a search with 1-hop focus.
+
+The graph is synthetic but shaped like ours: N entity nodes of the three types, about 1.5 claims
+per node, with a few hubs (as ImageNet or ResNet-50 are) drawing most edges.
+
+    python bench/bench_explorer.py --nodes 10000
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from graph.build import Corpus, Edge, Node
+from graph.export.html import write_html
+from graph.model import Paper
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+DRAWN = "new Promise(function (r) { network.once('afterDrawing', function () { r(); }); network.redraw(); })"
+
+
+def synthetic(n: int, seed: int = 1) -> Corpus:
+    rng = random.Random(seed)
+    c = Corpus()
+    papers = [f"https://example.org/paper/{i}" for i in range(max(1, n // 3))]
+    c.papers = [(p, Paper(f"Paper {i}", "")) for i, p in enumerate(papers)]
+    types = ["method", "architecture", "dataset"]
+    ids = [f"https://example.org/entity/{i}" for i in range(n)]
+    for i, iri in enumerate(ids):
+        c.nodes[iri] = Node(iri, f"Entity{i}", types[i % 3], papers=[papers[i % len(papers)]])
+    hubs = ids[: max(1, n // 100)]
+    rels = ["evaluated-on", "outperforms", "extends"]
+    for _ in range(int(n * 1.5)):
+        a = rng.choice(ids)
+        b = rng.choice(hubs) if rng.random() < 0.5 else rng.choice(ids)
+        c.edges.append(Edge(rng.choice(papers), a, rng.choice(rels), b, "A sentence.", 0, 11, 0.7))
+    return c
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--nodes", type=int, default=10000)
+    ap.add_argument("--chromium", default="/usr/bin/chromium")
+    a = ap.parse_args()
+    corpus = synthetic(a.nodes)
+    out = Path(tempfile.mkdtemp()) / "graph.html"
+    t = time.perf_counter()
+    write_html(corpus, out)
+    print(f"nodes {a.nodes}, edges {len(corpus.edges)}: graph.html written in {time.perf_counter() - t:.1f} s "
+          f"({out.stat().st_size / 1e6:.1f} MB)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=a.chromium, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        t = time.perf_counter()
+        page.goto(out.as_uri())
+        page.wait_for_function("typeof network !== 'undefined' && nodeView.length > 0", timeout=120_000)
+        page.evaluate(DRAWN)
+        print(f"first draw: {time.perf_counter() - t:.1f} s ({page.text_content('#count')})")
+        t = time.perf_counter()
+        page.evaluate("var s = document.getElementById('top'); s.value = s.max; s.dispatchEvent(new Event('input'))")
+        page.evaluate(DRAWN)
+        print(f"show every node: {time.perf_counter() - t:.1f} s ({page.text_content('#count')})")
+        t = time.perf_counter()
+        page.evaluate(DRAWN)
+        print(f"one redraw with every node: {time.perf_counter() - t:.2f} s")
+        t = time.perf_counter()
+        page.fill("#search", "Entity5")
+        page.press("#search", "Enter")
+        page.select_option("#hops", "1")
+        page.evaluate(DRAWN)
+        print(f"search + 1-hop focus: {time.perf_counter() - t:.2f} s ({page.text_content('#count')})")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
