@@ -95,6 +95,24 @@ def run(store: ox.Store, text: str) -> tuple[list[str], list[list[str]]]:
     return ["subject", "predicate", "object"], [[_plain(t.subject), _plain(t.predicate), _plain(t.object)] for t in triples]
 
 
+def subjects(store: ox.Store, predicate: str, obj: str) -> list[str]:
+    """IRIs of the subjects of (?, predicate, <obj>): one index lookup, no query planning."""
+    return [q.subject.value for q in store.quads_for_pattern(None, ox.NamedNode(predicate), ox.NamedNode(obj))]
+
+
+def has(store: ox.Store, subject: str, predicate: str, obj: str) -> bool:
+    """Whether the triple (<subject>, <predicate>, <obj>) is in the store."""
+    return next(iter(store.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(predicate), ox.NamedNode(obj))), None) is not None
+
+
+def values(store: ox.Store, subject: str) -> dict[str, list[str]]:
+    """Every (predicate -> plain values) of one subject: one index lookup."""
+    out: dict[str, list[str]] = {}
+    for q in store.quads_for_pattern(ox.NamedNode(subject), None, None):
+        out.setdefault(q.predicate.value, []).append(q.object.value)
+    return out
+
+
 def _plain(term) -> str:
     if term is None:
         return ""
