@@ -25,7 +25,7 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 
 from graph.errors import QueryError
-from graph.store import FORMATS
+from graph.store import graph_format
 
 RESULT_TYPES = {  # media type -> results format, for SELECT and ASK
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -229,11 +229,7 @@ class App:
 
     def __init__(self, graph_path: Path, timeout: float = 10.0, workers: int = 2, verbose: bool = False):
         graph_path = Path(graph_path)
-        if not graph_path.exists():
-            raise QueryError(f"{graph_path}: no such graph; run 'papergraph build' first or pass --graph")
-        fmt = FORMATS.get(graph_path.suffix)
-        if fmt is None:
-            raise QueryError(f"{graph_path}: unknown RDF file type (use .ttl or .nt)")
+        fmt = graph_format(graph_path)
         self.graph_path, self.verbose, self.max_body = graph_path, verbose, 1 << 20
         html = graph_path.with_name("graph.html")
         self.html = html.read_bytes() if html.exists() else None

@@ -15,13 +15,19 @@ from graph.errors import QueryError
 FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
 
 
-def load(path) -> ox.Store:
-    path = Path(path)
+def graph_format(path: Path) -> ox.RdfFormat:
+    """The RDF format of a graph file, or a QueryError saying what is wrong with the path."""
     if not path.exists():
         raise QueryError(f"{path}: no such graph; run 'papergraph build' first or pass --graph")
     fmt = FORMATS.get(path.suffix)
     if fmt is None:
         raise QueryError(f"{path}: unknown RDF file type (use .ttl or .nt)")
+    return fmt
+
+
+def load(path) -> ox.Store:
+    path = Path(path)
+    fmt = graph_format(path)
     store = ox.Store()
     with open(path, "rb") as fh:
         try:

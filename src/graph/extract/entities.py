@@ -55,11 +55,11 @@ class EntityBuilder:
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.pg_mentions
         groups = self._group(mentions, doc._.pg_links)
-        self._at = {(m.start, "start"): m for m in mentions} | {(m.end, "end"): m for m in mentions}
+        at = {(m.start, "start"): m for m in mentions} | {(m.end, "end"): m for m in mentions}
         entities, entity_of = [], {}
         for members in groups:
             ms = [mentions[i] for i in members]
-            ent = Entity(name=self._name(ms), type=self._type(doc, ms), known=any(m.known for m in ms))
+            ent = Entity(name=self._name(ms), type=self._type(doc, ms, at), known=any(m.known for m in ms))
             for m in ms:
                 if m.text != ent.name and m.text not in ent.aliases:
                     ent.aliases.append(m.text)
@@ -103,7 +103,7 @@ class EntityBuilder:
                     return m.canonical
         return ms[0].canonical
 
-    def _type(self, doc: Doc, ms) -> str:
+    def _type(self, doc: Doc, ms, at) -> str:
         for m in ms:
             if m.type:
                 return m.type
@@ -126,7 +126,7 @@ class EntityBuilder:
                 votes["architecture"] += 1
             elif nxt in self.method_nouns:
                 votes["method"] += 1
-            if self._coordinated_with_dataset(doc, m):
+            if _coordinated_with_dataset(doc, m, at):
                 votes["dataset"] += 2  # "the FLIC and MPII benchmarks": coordinated names are alike
             shape = shapes.type_from_shape(m.canonical)
             if shape:
@@ -146,24 +146,6 @@ class EntityBuilder:
             if votes[t] == best:
                 return t
         return "method"
-
-    def _coordinated_with_dataset(self, doc: Doc, m) -> bool:
-        """Whether `m` is coordinated ("X and Y", "X, Y", "X or Y") with a name the lexicon types
-        as a dataset."""
-        joins = {",", "and", "or", "&"}
-        j = m.end
-        while j < len(doc) and j < m.end + 2 and doc[j].lower_ in joins:
-            j += 1
-            other = self._at.get((j, "start"))
-            if other is not None:
-                return other.type == "dataset"
-        j = m.start
-        while j > 0 and j > m.start - 2 and doc[j - 1].lower_ in joins:
-            j -= 1
-            other = self._at.get((j, "end"))
-            if other is not None:
-                return other.type == "dataset"
-        return False
 
     def _proposed(self, doc: Doc) -> None:
         """Roles `proposed`: the title's leading name, a name given by a naming cue, the first
@@ -222,3 +204,22 @@ class EntityBuilder:
         if main is not None and ents[main].type == "dataset":
             main = None  # a paper that proposes a dataset speaks of its experiments, not of the dataset's results
         doc._.pg_self = main
+
+
+def _coordinated_with_dataset(doc: Doc, m, at) -> bool:
+    """Whether `m` is coordinated ("X and Y", "X, Y", "X or Y") with a name the lexicon types
+    as a dataset."""
+    joins = {",", "and", "or", "&"}
+    j = m.end
+    while j < len(doc) and j < m.end + 2 and doc[j].lower_ in joins:
+        j += 1
+        other = at.get((j, "start"))
+        if other is not None:
+            return other.type == "dataset"
+    j = m.start
+    while j > 0 and j > m.start - 2 and doc[j - 1].lower_ in joins:
+        j -= 1
+        other = at.get((j, "end"))
+        if other is not None:
+            return other.type == "dataset"
+    return False
