@@ -7,27 +7,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from graph.errors import QueryError
-from graph.store import has, run, subjects, values
+from graph.export.rdf import PG, RDF, RDFS
+from graph.store import PREFIXES, bind, has, run, subjects, values
 from graph.text import key
 
-PG = "https://w3id.org/papergraph/ns#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-PREFIXES = """PREFIX pg: <https://w3id.org/papergraph/ns#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
-
-
-def _literal(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+RESOLVE = PREFIXES + "SELECT DISTINCT ?e ?label WHERE { ?e pg:key $key ; rdfs:label ?label } ORDER BY ?label"
 
 
 def resolve(store, name: str) -> list[tuple[str, str]]:
     """(IRI, label) of the nodes one of whose names has the key of `name`; QueryError if none."""
-    k = key(name)
-    cols, rows = run(store, PREFIXES + f"SELECT DISTINCT ?e ?label WHERE {{ ?e pg:key {_literal(k)} ; rdfs:label ?label }} ORDER BY ?label")
+    cols, rows = run(store, bind(RESOLVE, {"key": key(name)}))
     if not rows:
         raise QueryError(f"{name!r}: no entity of that name or alias in the graph")
     return [(r[0], r[1]) for r in rows]
@@ -74,12 +63,13 @@ def beats(store, baseline: str, on: str | None = None) -> tuple[list[str], list[
     baselines = " ".join(f"<{iri}>" for iri, _ in resolve(store, baseline))
     wanted = {iri for iri, _ in resolve(store, on)} if on else None
     _, wins = run(store, WINS % baselines)
-    results = _results(store, {r[1] for r in wins})
+    papers = {r[1] for r in wins}
     if wanted is not None:
-        testing = {p for p in {r[1] for r in wins} if any(has(store, p, PG + "mentions", d) for d in wanted)}
+        papers = {p for p in papers if any(has(store, p, PG + "mentions", d) for d in wanted)}
+    results = _results(store, papers)
     rows, seen = [], set()
     for winner, p, paper, confidence, evidence in wins:
-        if wanted is not None and p not in testing:
+        if p not in papers:
             continue
         found = sorted(results.get((p, evidence), []), key=lambda r: r[1]) or [["", "", "", ""]]
         for d, dataset, metric, value in found:

@@ -129,7 +129,7 @@ def _entities(report, corpus, g, roles, names):
     gents = g["entities"]
     gkeys = [{norm(x) for x in [e["name"], *e.get("aliases", [])]} for e in gents]
     required = {i for i, e in enumerate(gents) if not e.get("optional")}
-    found, found_typed = set(), set()
+    found, found_typed, found_exact = set(), set(), set()
     typed_fp = defaultdict(int)
     c = report.counts
     for n in sorted(roles):
@@ -153,6 +153,7 @@ def _entities(report, corpus, g, roles, names):
         else:
             c["entities (typed)"].fp += 1
             report.false_hits.append((title, f"entity type ({node.type})", f"{node.name}, gold says {gents[hits[0]]['type']}"))
+        found_exact.update(exact)
         if exact:
             c[f"  {node.type}"].tp += 1
         else:
@@ -163,13 +164,8 @@ def _entities(report, corpus, g, roles, names):
     c["entities"].fn += len(required - found)
     c["entities (typed)"].tp += len(found_typed)
     c["entities (typed)"].fn += len(required - found_typed)
-    credited_exact = set()
-    for n in roles:
-        node = corpus.nodes[n]
-        keys = {norm(x) for x in names[n]}
-        credited_exact |= {i for i, k in enumerate(gkeys) if k & keys and gents[i]["type"] == node.type}
     for i in required:
-        if i not in credited_exact:
+        if i not in found_exact:
             c[f"  {gents[i]['type']}"].fn += 1
         if i not in found:
             report.misses.append((title, f"entity ({gents[i]['type']})", gents[i]["name"]))

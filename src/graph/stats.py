@@ -1,12 +1,9 @@
 """`papergraph stats`: what a graph holds, as SPARQL over the store."""
 from __future__ import annotations
 
+from graph.store import PREFIXES as _P
 from graph.store import format_rows, run
 
-_P = """PREFIX pg: <https://w3id.org/papergraph/ns#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-"""
 TYPES = _P + """SELECT ?type (COUNT(?e) AS ?count) WHERE {
   VALUES (?class ?type) { (pg:Method "method") (pg:Architecture "architecture") (pg:Dataset "dataset") (pg:Paper "paper") }
   ?e a ?class } GROUP BY ?type ORDER BY ?type"""
@@ -26,9 +23,7 @@ def stats_report(store, top: int = 10) -> str:
     return "\n".join(parts)
 
 
-MERGES = _P + """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?entity ?type (COUNT(DISTINCT ?paper) AS ?papers) ?forms WHERE {
+MERGES = _P + """SELECT ?entity ?type (COUNT(DISTINCT ?paper) AS ?papers) ?forms WHERE {
   { SELECT ?e (GROUP_CONCAT(?alt; separator=" | ") AS ?forms)
     WHERE { { SELECT DISTINCT ?e ?alt WHERE { ?e skos:altLabel ?alt } ORDER BY ?alt } } GROUP BY ?e }
   ?e rdfs:label ?entity ; a ?class .

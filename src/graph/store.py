@@ -11,7 +11,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import QueryError
+from graph.export.rdf import PREFIXES as NAMESPACES
 
+PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in NAMESPACES.items())  # for queries written in code
 FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
 
 
