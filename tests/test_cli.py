@@ -34,32 +34,40 @@ def test_cli_build_writes_every_output_and_a_summary(papers, tmp_path):
     out = tmp_path / "out"
     result = run("build", papers, "--out", out)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["claims.jsonl", "graph.graphml", "graph.html", "graph.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == [".papergraph", "claims.jsonl", "graph.graphml", "graph.html",
+                                                     "graph.ttl"]
     assert result.output.startswith("2 papers, 5 entities, 3 relations (")
     lines = [json.loads(x) for x in (out / "claims.jsonl").read_text().splitlines()]
     assert [(r["head"], r["type"], r["tail"]) for x in lines for r in x["relations"]] == [
-        ("VOLO", "outperforms", "DeiT"), ("VOLO", "evaluated-on", "ImageNet"), ("G-SimCLR", "extends", "SimCLR")]
+        ("G-SimCLR", "extends", "SimCLR"), ("VOLO", "outperforms", "DeiT"), ("VOLO", "evaluated-on", "ImageNet")]
 
 
-def test_cli_bad_input_names_file_and_line_and_writes_nothing(tmp_path):
+def test_cli_bad_records_are_reported_with_file_and_line_and_skipped(tmp_path):
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"title": "T", "abstract": "A"}\n{broken\n')
+    bad.write_text('{broken\n' + json.dumps(PAPERS[1]) + '\n{"title": "T"}\n')
     out = tmp_path / "out"
     result = run("build", bad, "--out", out)
-    assert result.exit_code == 1
-    assert result.output == f"Error: {bad}:2: not valid JSON (Expecting property name enclosed in double quotes at column 2)\n"
-    assert not out.exists()
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[:2] == [
+        f"warning: {bad}:1: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
+        f"warning: {bad}:3: missing or empty 'abstract'"]
+    assert lines[2].startswith("1 papers, 2 entities, 1 relations (118 triples) in ")
+    assert lines[2].endswith(f" s; 2 bad record(s) skipped -> {out}/")
 
 
-def test_cli_bad_input_keeps_previous_outputs(papers, tmp_path):
+def test_cli_strict_stops_at_the_first_bad_record_and_keeps_previous_outputs(papers, tmp_path):
     out = tmp_path / "out"
     run("build", papers, "--out", out)
     before = (out / "graph.ttl").read_bytes()
     bad = tmp_path / "bad.jsonl"
-    bad.write_text("{}\n")
-    assert run("build", bad, "--out", out).exit_code == 1
+    bad.write_text(json.dumps({"title": "New", "abstract": "We propose X-Net, which outperforms ResNet-50."}) + "\n{}\n")
+    result = run("build", bad, "--out", out, "--strict")
+    assert result.exit_code == 1
+    assert result.output == f"Error: {bad}:2: missing or empty 'title' and 'abstract'\n"
     assert (out / "graph.ttl").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == ["claims.jsonl", "graph.graphml", "graph.html", "graph.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == [".papergraph", "claims.jsonl", "graph.graphml", "graph.html",
+                                                     "graph.ttl"]
 
 
 def test_cli_missing_input(tmp_path):

@@ -3,12 +3,17 @@
 Nodes are merged when they share a surface form (by key: case, hyphens and plurals ignored), so
 "ViT" in one paper and "Vision Transformer (ViT)" in another are one node, while ResNet-50 and
 ResNet-101, or ImageNet and ImageNet-21K, never share a form and stay apart. A node's name is the
-lexicon's canonical name when there is one, else the name most papers use."""
+lexicon's canonical name when there is one, else the name most papers use.
+
+Merging streams: a first pass over the papers' entities (``Merger``) fixes the nodes, holding only
+counts per distinct name; the ``Corpus`` then maps each paper to its nodes and edges as it is read
+again, so the papers themselves never have to be in memory at once. Papers come in a canonical
+order (by IRI), so the graph depends only on which papers are in it, not on the order they came."""
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from graph.model import PAPER, Paper, PaperGraph
@@ -23,8 +28,8 @@ class Node:
     name: str
     type: str
     aliases: set[str] = field(default_factory=set)
-    papers: list[str] = field(default_factory=list)  # paper IRIs, in corpus order
     known: bool = False
+    papers: int = 0  # how many papers mention it (filled in by the first full pass over the papers)
 
 
 @dataclass
@@ -48,11 +53,14 @@ class Edge:
 
 
 @dataclass
-class Corpus:
-    papers: list[tuple[str, Paper]] = field(default_factory=list)  # (IRI, paper)
-    nodes: dict[str, Node] = field(default_factory=dict)
-    roles: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # paper IRI -> node IRI -> roles
-    edges: list[Edge] = field(default_factory=list)
+class PaperView:
+    """One paper as the corpus graph sees it."""
+
+    iri: str
+    paper: Paper
+    roles: dict[str, set[str]]  # node IRI -> roles
+    edges: list[Edge]
+    result: PaperGraph
 
 
 def paper_iri(paper: Paper) -> str:
@@ -62,81 +70,125 @@ def paper_iri(paper: Paper) -> str:
     return f"{BASE}paper/{slug(paper.title)[:60]}-{hashlib.sha1(ident.encode()).hexdigest()[:8]}"
 
 
-def build(results: Iterable[PaperGraph]) -> Corpus:
-    results = list(results)
-    # 1. union every entity's surface-form keys across papers
-    parent: dict[str, str] = {}
+class Merger:
+    """First pass: every paper's entities in, the corpus's nodes out. Memory grows with the number
+    of distinct names, not with the number of papers."""
 
-    def find(k):
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+        self.names: dict[str, Counter] = {}  # key of an entity's name -> its names, types, forms, known names
+        self.types: dict[str, Counter] = {}
+        self.forms: dict[str, Counter] = {}
+        self.known: dict[str, Counter] = {}
+
+    def find(self, k: str) -> str:
+        parent = self.parent
         parent.setdefault(k, k)
         while parent[k] != k:
             parent[k] = parent[parent[k]]
             k = parent[k]
         return k
 
-    for r in results:
+    def add(self, r: PaperGraph) -> None:
         for e in r.entities:
             keys = [key(f) for f in e.surface_forms if key(f)]
             for k in keys[1:]:
-                a, b = find(keys[0]), find(k)
+                a, b = self.find(keys[0]), self.find(k)
                 if a != b:
-                    parent[b] = a
-    # 2. name, type and forms of each group
-    names: dict[str, Counter] = {}
-    types: dict[str, Counter] = {}
-    known: dict[str, str] = {}
-    forms: dict[str, Counter] = {}
-    for r in results:
-        for e in r.entities:
-            g = find(key(e.name))
-            names.setdefault(g, Counter())[e.name] += 1
-            types.setdefault(g, Counter())[e.type] += 1
-            for f in e.surface_forms:
-                forms.setdefault(g, Counter())[f] += 1
+                    self.parent[b] = a
+            k = key(e.name)
+            self.names.setdefault(k, Counter())[e.name] += 1
+            self.types.setdefault(k, Counter())[e.type] += 1
+            self.forms.setdefault(k, Counter()).update(e.surface_forms)
             if e.known:
-                known.setdefault(g, e.name)
-    corpus = Corpus()
-    node_of: dict[str, str] = {}
-    for g in sorted(names):
-        name = known.get(g) or sorted(names[g].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        etype = sorted(types[g].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        iri = f"{BASE}entity/{slug(name)}"
-        while iri in corpus.nodes:  # two groups whose names share a slug: keep both, distinctly
-            iri += "_"
-        node = Node(iri, name, etype, {f for f in forms[g] if f != name}, known=g in known)
-        corpus.nodes[iri] = node
-        node_of[g] = iri
-    # 3. papers, roles and claims
-    for r in results:
+                self.known.setdefault(k, Counter())[e.name] += 1
+
+    def nodes(self) -> tuple[dict[str, Node], dict[str, str]]:
+        """The nodes by IRI, and the node IRI of every name key."""
+        groups: dict[str, list[str]] = {}
+        for k in self.names:
+            groups.setdefault(self.find(k), []).append(k)
+        nodes: dict[str, Node] = {}
+        node_of: dict[str, str] = {}
+        for g in sorted(groups):
+            names, types, forms, known = Counter(), Counter(), Counter(), Counter()
+            for k in groups[g]:
+                names.update(self.names[k])
+                types.update(self.types[k])
+                forms.update(self.forms[k])
+                known.update(self.known.get(k, {}))
+            name = _most_common(known) if known else _most_common(names)
+            iri = f"{BASE}entity/{slug(name)}"
+            while iri in nodes:  # two groups whose names share a slug: keep both, distinctly
+                iri += "_"
+            nodes[iri] = Node(iri, name, _most_common(types), {f for f in forms if f != name}, known=bool(known))
+            for k in groups[g]:
+                node_of[k] = iri
+        return nodes, node_of
+
+
+def _most_common(counter: Counter) -> str:
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+class Corpus:
+    """The merged graph: nodes in memory; papers, roles and edges produced from `source` on each
+    pass, in canonical order. The first full pass also counts each node's papers and the distinct
+    (head, relation, tail) links, which ``links()`` returns."""
+
+    def __init__(self, nodes: dict[str, Node], node_of: dict[str, str], source: Callable[[], Iterable[PaperGraph]]):
+        self.nodes = nodes
+        self._node_of = node_of
+        self._source = source
+        self._links: dict[tuple[str, str, str], int] | None = None
+
+    def view(self, r: PaperGraph) -> PaperView:
         p_iri = paper_iri(r.paper)
-        corpus.papers.append((p_iri, r.paper))
-        roles = corpus.roles.setdefault(p_iri, {})
+        roles: dict[str, set[str]] = {}
         local = {}
         for e in r.entities:
-            n = node_of[find(key(e.name))]
+            n = self._node_of[key(e.name)]
             local[e.name] = n
             roles.setdefault(n, set()).update(e.roles)
-            if p_iri not in corpus.nodes[n].papers:
-                corpus.nodes[n].papers.append(p_iri)
-        for c in r.claims:
-            head = p_iri if c.head == PAPER else local[c.head]
-            corpus.edges.append(Edge(p_iri, head, c.relation, local[c.tail], c.evidence, c.start, c.end,
-                                     c.confidence, local.get(c.dataset) if c.dataset else None, c.metric, c.value))
-    return corpus
+        edges = [Edge(p_iri, p_iri if c.head == PAPER else local[c.head], c.relation, local[c.tail], c.evidence,
+                      c.start, c.end, c.confidence, local.get(c.dataset) if c.dataset else None, c.metric, c.value)
+                 for c in r.claims]
+        return PaperView(p_iri, r.paper, roles, edges, r)
+
+    def papers(self) -> Iterator[PaperView]:
+        counting = self._links is None
+        links: dict[tuple[str, str, str], int] = {}
+        mentions: Counter = Counter()
+        for r in self._source():
+            v = self.view(r)
+            if counting:
+                mentions.update(v.roles.keys())
+                for e in v.edges:
+                    k = (e.head, e.relation, e.tail)
+                    links[k] = links.get(k, 0) + 1
+            yield v
+        if counting:
+            for iri, node in self.nodes.items():
+                node.papers = mentions.get(iri, 0)
+            self._links = links
+
+    def edges(self) -> Iterator[Edge]:
+        for v in self.papers():
+            yield from v.edges
+
+    def links(self) -> dict[tuple[str, str, str], int]:
+        """Distinct (head, relation, tail) -> number of claims stating it."""
+        if self._links is None:
+            for _ in self.papers():
+                pass
+        return self._links
 
 
-def to_networkx(corpus: Corpus):
-    """A MultiDiGraph: entity nodes (name, type, aliases, papers) and paper nodes; one edge per
-    claim, keyed by relation, carrying paper, evidence and confidence."""
-    import networkx as nx
-
-    g = nx.MultiDiGraph()
-    for iri, paper in corpus.papers:
-        g.add_node(iri, kind="paper", label=paper.title)
-    for n in corpus.nodes.values():
-        g.add_node(n.id, kind="entity", label=n.name, type=n.type, aliases="|".join(sorted(n.aliases)),
-                   papers=len(n.papers))
-    for e in corpus.edges:
-        g.add_edge(e.head, e.tail, key=e.id, relation=e.relation, paper=e.paper, evidence=e.evidence,
-                   confidence=e.confidence, metric=e.metric or "", value=e.value or "")
-    return g
+def build(results: Iterable[PaperGraph]) -> Corpus:
+    """The corpus graph of papers held in memory."""
+    results = sorted(results, key=lambda r: paper_iri(r.paper))
+    merger = Merger()
+    for r in results:
+        merger.add(r)
+    nodes, node_of = merger.nodes()
+    return Corpus(nodes, node_of, lambda: iter(results))

@@ -10,7 +10,7 @@ from graph import __version__
 from graph.errors import PapergraphError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-FORMATS = click.Choice(["listing", "jsonl"])
+FORMATS = click.Choice(["listing", "text", "jsonl", "json", "csv", "tsv", "atom", "bibtex"])
 
 
 class Group(click.Group):
@@ -38,43 +38,133 @@ def main():
     """
 
 
+def _columns(ctx, param, values):
+    out = {}
+    for v in values:
+        field, sep, name = v.partition("=")
+        if not sep or field not in ("title", "abstract", "id", "url", "year") or not name:
+            raise click.BadParameter(f"{v!r}: expected FIELD=NAME with FIELD one of title, abstract, id, url, year")
+        out[field] = name
+    return out
+
+
+def input_options(f):
+    f = click.option("--column", "columns", multiple=True, metavar="FIELD=NAME", callback=_columns,
+                     help="The column (CSV/TSV) or key (JSON) holding FIELD (title, abstract, id, url, year), "
+                          "when it is not named the usual way. Repeatable.")(f)
+    f = click.option("--strict", is_flag=True, help="Stop at the first bad record instead of reporting and skipping it.")(f)
+    f = click.option("--format", "fmt", type=FORMATS, help="Input format, when the file name does not tell.")(f)
+    return f
+
+
+class _Reporter:
+    """Prints a build's warnings, stages and extraction rate to stderr."""
+
+    def __init__(self, progress: bool):
+        self.progress = progress
+        self.count = 0
+        self.started = self.last = 0.0
+        self.warnings = 0
+
+    def problem(self, error):
+        self._clear()
+        self.warnings += 1
+        if self.warnings <= 50:
+            click.echo(f"warning: {error}", err=True)
+        elif self.warnings == 51:
+            click.echo("warning: more bad records; not printing them", err=True)
+
+    def extracted(self, n):
+        import time
+
+        now = time.monotonic()
+        self.count += n
+        if self.progress and now - self.last > 0.5:
+            self.last = now
+            rate = self.count / max(now - self.started, 1e-9)
+            click.echo(f"\rextracting: {self.count:,} papers ({rate:,.0f}/s)", err=True, nl=False)
+
+    def stage(self, name):
+        import time
+
+        self._clear()
+        if name == "extract":
+            self.started = time.monotonic()
+        elif self.progress:
+            click.echo(f"\r{'writing ' + name if '.' in name else name}…" + " " * 30, err=True, nl=False)
+
+    def _clear(self):
+        if self.progress and self.last:
+            click.echo("\r" + " " * 60 + "\r", err=True, nl=False)
+
+
 @main.command(context_settings=CONTEXT)
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
               show_default=True, help="Folder for graph.ttl, graph.html, claims.jsonl and graph.graphml.")
-@click.option("--format", "fmt", type=FORMATS, help="Input format, when the file name does not tell (.txt = listing, .jsonl).")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def build(inputs, out, fmt, quiet):
-    """Read papers, extract, and write the graph into OUT.
+@input_options
+@click.option("--fresh", is_flag=True, help="Start the graph empty instead of adding to the one in OUT.")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 256),
+              help="Extract in this many processes.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where extraction runs: local processes, or a Dask cluster (pip install 'papergraph[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler, e.g. tcp://10.0.0.5:8786 "
+              "(with --engine dask; without it a local cluster is started).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress, no warnings and no summary.")
+def build(inputs, out, fmt, strict, columns, fresh, jobs, engine, scheduler, quiet):
+    """Read papers, extract, and add them to the graph in OUT.
 
-    INPUTS are listing pages (.txt: title, blank line, abstract, repeated) or JSON Lines (.jsonl:
-    one {"title": ..., "abstract": ..., "id": ..., "url": ..., "year": ...} per line); '-' reads
-    JSON Lines from stdin. With no INPUTS, builds the seed corpus the package ships. The same
-    paper seen twice is read once. Outputs are replaced only when the whole build succeeds.
+    \b
+    INPUTS (the format is told by the suffix, else by the first bytes; .gz is unpacked):
+      .txt          listing pages (title / blank line / abstract) or plain text
+                    (one paper per blank-line separated block, first line the title)
+      .jsonl .json  {"title", "abstract", "id", "url", "year"} records; Semantic Scholar
+                    and OpenAlex records too (abstract_inverted_index is rebuilt)
+      .csv .tsv     a header row with title and abstract columns (see --column)
+      .xml .atom    arXiv API responses
+      .bib          BibTeX entries with an abstract field
+      -             stdin
+    With no INPUTS, builds the seed corpus the package ships.
+
+    A build adds to the graph already in OUT: papers already in it are skipped, papers already
+    extracted are taken from OUT/.papergraph, and the result equals one build over all the inputs
+    (--fresh starts empty). Bad records are reported with file and line and skipped (--strict
+    stops instead). The outputs are replaced only when the whole build succeeds; a build that is
+    interrupted (Ctrl-C, kill) keeps what it extracted and resumes when run again.
 
     \b
     Examples:
       papergraph build
-      papergraph build papers.jsonl --out mygraph/
+      papergraph build papers.jsonl --out mygraph/ --jobs 2
+      papergraph build this-week.xml.gz --out mygraph/       # adds to last week's graph
+      papergraph build refs.bib works.csv --column abstract=AB -o mygraph/
       cat papers.jsonl | papergraph build - -o mygraph/
     """
     from graph.pipeline import run_build
 
-    show = not quiet and sys.stderr.isatty()
-
-    def bar(total):
-        return click.progressbar(length=total, label="extracting", file=sys.stderr)
-
-    _, summary = run_build(list(inputs), out, fmt, progress_factory=bar if show else None)
+    reporter = _Reporter(progress=not quiet and sys.stderr.isatty())
+    if quiet:
+        reporter.problem = lambda error: None
+    try:
+        _, summary = run_build(list(inputs), out, fmt, fresh=fresh, jobs=jobs, engine=engine, scheduler=scheduler,
+                               strict=strict, reporter=reporter, options={"columns": columns})
+    except KeyboardInterrupt:
+        reporter._clear()
+        click.echo(f"interrupted: {reporter.count:,} papers extracted are kept in {out}/.papergraph; the previous "
+                   "outputs are untouched. Run the same command again to resume.", err=True)
+        sys.exit(130)
+    reporter._clear()
     if not quiet:
         click.echo(f"{summary.line()} -> {out}/", err=True)
 
 
 @main.command(context_settings=CONTEXT)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--format", "fmt", type=FORMATS, help="Input format, when the file name does not tell.")
-def extract(inputs, fmt):
+@input_options
+def extract(inputs, fmt, strict, columns):
     """Print claims.jsonl lines for INPUTS to stdout, one paper per line ('-' is stdin).
+
+    Reads the same formats as build. Nothing is written to disk.
 
     \b
     Example:
@@ -82,9 +172,9 @@ def extract(inputs, fmt):
     """
     from graph.export.claims import generate_claims
     from graph.extract import Extractor
-    from graph.readers import read_paths
+    from graph.pipeline import read_papers
 
-    papers = list(read_paths(inputs, fmt))
+    papers = read_papers(inputs, fmt, strict, _Reporter(progress=False), {"columns": columns})
     for line in generate_claims(Extractor().extract_all(papers)):
         click.echo(line, nl=False)
 
@@ -236,7 +326,7 @@ def evaluate(gold, inputs, fmt, brief):
     from graph.pipeline import extract_papers
 
     gold_papers = read_gold(gold)
-    corpus = build(extract_papers(list(inputs) or None, fmt))
+    corpus = build(extract_papers(list(inputs) or None, fmt, reporter=_Reporter(progress=False)))
     report = run_evaluation(corpus, gold_papers)
     click.echo(format_report(report, details=not brief))
 

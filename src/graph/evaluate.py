@@ -101,12 +101,12 @@ def read_gold(path: str) -> list[dict]:
 
 def evaluate(corpus: Corpus, gold: list[dict]) -> Report:
     report = Report()
-    by_title = {}
-    for iri, paper in corpus.papers:
-        by_title.setdefault(_title_key(paper.title), iri)
+    by_title, all_roles = {}, {}
     edges = defaultdict(set)
-    for e in corpus.edges:
-        edges[e.paper].add((e.head, e.relation, e.tail))
+    for v in corpus.papers():
+        by_title.setdefault(_title_key(v.paper.title), v.iri)
+        all_roles[v.iri] = v.roles
+        edges[v.iri].update((e.head, e.relation, e.tail) for e in v.edges)
     names = {iri: {n.name, *n.aliases} for iri, n in corpus.nodes.items()}
     for g in gold:
         iri = by_title.get(_title_key(g["title"]))
@@ -114,7 +114,7 @@ def evaluate(corpus: Corpus, gold: list[dict]) -> Report:
             report.unmatched_titles.append(g["title"])
         else:
             report.papers += 1
-        roles = corpus.roles.get(iri, {}) if iri else {}
+        roles = all_roles.get(iri, {}) if iri else {}
         _entities(report, corpus, g, roles, names)
         _relations(report, g, iri, roles, edges.get(iri, set()), names)
     return report

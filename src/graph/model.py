@@ -64,3 +64,29 @@ class PaperGraph:
     paper: Paper
     entities: list[Entity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+
+
+# --- records: a PaperGraph as plain JSON-ready data, for caches and for other processes ---
+
+def paper_digest(paper: Paper) -> str:
+    """A hash of what extraction reads from a paper: the same text gives the same digest."""
+    import hashlib
+    import json
+
+    data = json.dumps([paper.title, paper.abstract, paper.id, paper.url, paper.year], ensure_ascii=False)
+    return hashlib.sha256(data.encode()).hexdigest()[:32]
+
+
+def to_record(r: PaperGraph) -> dict:
+    p = r.paper
+    return {
+        "digest": paper_digest(p),
+        "paper": [p.title, p.abstract, p.id, p.url, p.year, p.source],
+        "entities": [[e.name, e.type, e.aliases, e.roles, e.known] for e in r.entities],
+        "claims": [[c.head, c.relation, c.tail, c.evidence, c.start, c.end, c.confidence, c.dataset, c.metric,
+                    c.value] for c in r.claims],
+    }
+
+
+def from_record(d: dict) -> PaperGraph:
+    return PaperGraph(Paper(*d["paper"]), [Entity(*e) for e in d["entities"]], [Claim(*c) for c in d["claims"]])

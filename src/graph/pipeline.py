@@ -1,60 +1,152 @@
-"""The main job as a library function: read papers, extract, build the corpus graph, write every
-output. The CLI only wires arguments into this."""
+"""The main job as a library function: read papers, extract the ones not yet extracted, merge,
+write every output. The CLI only wires arguments into this.
+
+A build adds its inputs to the graph already in OUT (``fresh=True`` starts it empty): papers
+already in the graph are not read again, papers already extracted (by the same extractor) are not
+extracted again, and the outputs equal those of one build over all the inputs."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
-from contextlib import nullcontext
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.build import Corpus, build
-from graph.export.claims import write_claims
-from graph.export.html import write_html
-from graph.export.networkx import write_graphml
-from graph.export.rdf import write_rdf
-from graph.extract import Extractor
-from graph.model import PaperGraph
-from graph.readers import read_paths, seed_paths
+from graph.build import Corpus, Merger, build, paper_iri
+from graph.errors import InputError
+from graph.model import Paper, PaperGraph, paper_digest
+from graph.readers import paper_key, read_paths, seed_paths
+
+OUTPUTS = ("graph.ttl", "claims.jsonl", "graph.graphml", "graph.html")
+
+
+class Reporter:
+    """What a build tells as it goes; the CLI prints it, a library caller may ignore it."""
+
+    def problem(self, error: InputError) -> None:
+        """A record that was skipped (or, under --strict, raised)."""
+
+    def extracted(self, n: int) -> None:
+        """`n` more papers extracted."""
+
+    def stage(self, name: str) -> None:
+        """A stage begins: "merge", "graph.ttl", ..."""
 
 
 @dataclass
 class Summary:
-    papers: int
-    entities: int
-    relations: int
-    triples: int
-    seconds: float
+    papers: int = 0  # in the graph
+    added: int = 0  # new to the graph in this build
+    extracted: int = 0  # extracted in this build (the rest came from the cache)
+    skipped: int = 0  # bad records reported and skipped
+    entities: int = 0
+    relations: int = 0
+    triples: int = 0
+    seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)  # stage -> seconds
 
     def line(self) -> str:
-        return (f"{self.papers} papers, {self.entities} entities, {self.relations} relations "
-                f"({self.triples} triples) in {self.seconds:.1f} s")
+        added = f" ({self.added} new, {self.extracted} extracted)" if self.added != self.papers else ""
+        skipped = f"; {self.skipped} bad record(s) skipped" if self.skipped else ""
+        return (f"{self.papers} papers{added}, {self.entities} entities, {self.relations} relations "
+                f"({self.triples} triples) in {self.seconds:.1f} s{skipped}")
 
 
-def extract_papers(paths: Iterable[str] | None, fmt: str | None = None, progress_factory=None) -> list[PaperGraph]:
-    """Read every paper first (bad input fails before any work is done), then extract each.
-    `progress_factory(total)` may return a context manager with ``update(n)``, e.g. a progress bar."""
-    papers = list(read_paths([str(p) for p in (paths or seed_paths())], fmt))
-    extractor = Extractor()
-    with progress_factory(len(papers)) if progress_factory else nullcontext() as bar:
-        results = []
-        for r in extractor.extract_all(papers):
-            results.append(r)
-            if bar is not None:
-                bar.update(1)
-    return results
+def read_papers(paths: Iterable[str] | None, fmt: str | None = None, strict: bool = False,
+                reporter: Reporter | None = None, options: dict | None = None) -> Iterator[Paper]:
+    """Every paper of `paths` (the seed corpus when empty), each once. Bad records are reported to
+    `reporter` and skipped, or raised when `strict`."""
+    reporter = reporter or Reporter()
+
+    def on_problem(err: InputError):
+        if strict:
+            raise err
+        reporter.problem(err)
+
+    yield from read_paths([str(p) for p in (paths or seed_paths())], fmt, on_problem=on_problem, options=options)
 
 
-def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None,
-              progress_factory=None) -> tuple[Corpus, Summary]:
-    """Build the graph of `paths` (the seed corpus when empty) and write every output into `out`."""
+def extract_papers(paths: Iterable[str] | None, fmt: str | None = None, strict: bool = False,
+                   reporter: Reporter | None = None, options: dict | None = None) -> list[PaperGraph]:
+    """Read and extract in this process, all in memory: for small inputs (evaluate, tests)."""
+    from graph.extract import Extractor
+
+    return list(Extractor().extract_all(read_papers(paths, fmt, strict, reporter, options)))
+
+
+def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *, fresh: bool = False,
+              jobs: int = 1, engine: str = "local", scheduler: str | None = None, strict: bool = False,
+              reporter: Reporter | None = None, options: dict | None = None) -> tuple[Corpus, Summary]:
+    """Add the papers of `paths` (the seed corpus when empty) to the graph in `out` and write every
+    output there. Interrupted, it leaves the previous outputs intact; run again, it resumes."""
+    from graph.engines import run_dask, run_local
+    from graph.export.claims import write_claims
+    from graph.export.html import write_html
+    from graph.export.networkx import write_graphml
+    from graph.export.rdf import write_rdf
+    from graph.workdir import Workdir
+
+    reporter = reporter or Reporter()
+    summary = Summary()
     t0 = time.perf_counter()
-    results = extract_papers(list(paths or []) or None, fmt, progress_factory)
-    corpus = build(results)
-    out.mkdir(parents=True, exist_ok=True)
-    triples = write_rdf(corpus, out / "graph.ttl")
-    write_claims(results, out / "claims.jsonl")
-    write_graphml(corpus, out / "graph.graphml")
-    write_html(corpus, out / "graph.html")
-    summary = Summary(len(corpus.papers), len(corpus.nodes), len(corpus.edges), triples, time.perf_counter() - t0)
+    skipped = []
+
+    class Counting(Reporter):
+        def problem(self, error):
+            skipped.append(1)
+            reporter.problem(error)
+
+    with Workdir(out, fresh) as wd:
+        def pending() -> Iterator[Paper]:
+            """Papers not yet extracted: stale members first, then new inputs not in the graph."""
+            for paper in wd.stale():
+                yield paper
+            for paper in read_papers(list(paths or []) or None, fmt, strict, Counting(), options):
+                k, digest = paper_key(paper), paper_digest(paper)
+                member = wd.members.get(k)
+                if member is not None:
+                    if member.digest != digest and k in wd.previous:
+                        reporter.problem(InputError(paper.source, None, f"{paper.title[:60]!r} is already in the "
+                                                    "graph with a different text; kept the graph's (--fresh rebuilds)"))
+                    continue
+                summary.added += 1
+                if wd.add(k, paper, digest, paper_iri(paper)):
+                    yield paper
+
+        t = time.perf_counter()
+        reporter.stage("extract")
+        chunks = run_dask(pending(), scheduler) if engine == "dask" else run_local(pending(), jobs)
+        for lines in chunks:
+            wd.append(lines)
+            summary.extracted += len(lines)
+            reporter.extracted(len(lines))
+        summary.stages["read+extract"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        reporter.stage("merge")
+        merger = Merger()
+        for r in wd.results():
+            merger.add(r)
+        nodes, node_of = merger.nodes()
+        corpus = Corpus(nodes, node_of, wd.results)
+        summary.stages["merge"] = time.perf_counter() - t
+
+        staging = wd.staging()
+        writers = {"graph.ttl": write_rdf, "claims.jsonl": write_claims, "graph.graphml": write_graphml,
+                   "graph.html": write_html}
+        for name in OUTPUTS:
+            t = time.perf_counter()
+            reporter.stage(name)
+            n = writers[name](corpus, staging / name)
+            if name == "graph.ttl":
+                summary.triples = n
+            summary.stages[name] = time.perf_counter() - t
+        wd.commit([staging / name for name in OUTPUTS])
+    summary.papers = len(wd.members)
+    summary.skipped = len(skipped)
+    summary.entities = len(corpus.nodes)
+    summary.relations = sum(corpus.links().values())
+    summary.seconds = time.perf_counter() - t0
     return corpus, summary
+
+
+__all__ = ["OUTPUTS", "Reporter", "Summary", "build", "extract_papers", "read_papers", "run_build"]

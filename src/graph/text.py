@@ -1,6 +1,7 @@
 """Text clean-up and the normal forms names are compared by."""
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -21,9 +22,26 @@ _TIMES = re.compile(r"(?<=[0-9A-Z])times\b")  # "6times fewer", "MobileNetV2time
 _SPLIT_SIZE = re.compile(r"(-\d+) ([KM])\b")  # "ImageNet-1 K" (text rebuilt from PDF tokens) -> "ImageNet-1K"
 
 
+# HTML and JATS remnants of abstracts from publishers' APIs ("<jats:p>", "<i>", "&amp;"): a tag is
+# '<' then a letter or '/'; "accuracy <5%" and "a < b" are not tags
+_TAG = re.compile(r"</?([A-Za-z][\w:.-]*)(\s+[\w:.-]+(\s*=\s*(\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))?)*\s*/?>")
+_INLINE = {"i", "b", "em", "strong", "sub", "sup", "span", "u", "sc", "tt", "jats:italic", "jats:bold",
+           "jats:sub", "jats:sup", "jats:sc", "mml:mi", "mml:mn", "mml:mo"}
+_ENTITY = re.compile(r"&(#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});")
+_TEX_COMMAND = re.compile(r"\\(?:emph|textbf|textit|texttt|textsc|mathrm|mathbf|mathcal|text)\s*\{([^{}]*)\}")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
 def clean(text: str) -> str:
-    """Normalise Unicode, turn LaTeX Greek letters and escapes into plain text, fold spaces."""
-    text = unicodedata.normalize("NFC", text)
+    """Normalise Unicode; drop control characters, HTML tags and entities, and TeX markup (Greek
+    letters, escapes, \\emph{...}); fold spaces."""
+    text = _CONTROL.sub(" ", unicodedata.normalize("NFC", text))
+    if "<" in text:
+        text = _TAG.sub(lambda m: "" if m.group(1).lower() in _INLINE else " ", text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    if "\\" in text:
+        text = _TEX_COMMAND.sub(r"\1", text)
     text = _LATEX_GREEK.sub(lambda m: _GREEK[m.group(1)], text)
     text = _LATEX_ESCAPE.sub(r"\1", text)
     text = _TIMES.sub(" ×", text)

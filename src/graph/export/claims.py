@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
+from graph.build import Corpus
 from graph.export import atomic_write
 from graph.model import PaperGraph
 
@@ -34,6 +35,7 @@ def generate_claims(results: Iterable[PaperGraph]) -> Iterator[str]:
         yield json.dumps(paper_record(r), ensure_ascii=False) + "\n"
 
 
-def write_claims(results: Iterable[PaperGraph], path) -> None:
+def write_claims(corpus: Corpus, path) -> None:
+    """One line per paper of the corpus, in the corpus's order, streamed."""
     with atomic_write(path) as fh:
-        fh.writelines(generate_claims(results))
+        fh.writelines(generate_claims(v.result for v in corpus.papers()))

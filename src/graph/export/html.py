@@ -31,41 +31,76 @@ def _network():
     return net
 
 
-def generate_html(corpus: Corpus, heading: str = "papergraph", show: int = 1000) -> str:
+def generate_html(corpus: Corpus, heading: str = "papergraph", show: int = 1000, limit: int = 5000,
+                  claims_per_node: int = 50) -> str:
     """The explorer page. Positions are computed here (physics off in the browser); the `show`
-    best-connected nodes are drawn first, and a slider, filters and search bring in the rest."""
+    best-connected nodes are drawn first, and a slider, filters and search bring in the rest.
+
+    A page is for exploring, not for holding the whole graph: it keeps the `limit` best-connected
+    nodes and the links between them, and at most `claims_per_node` claims (with their evidence) per
+    node; SPARQL over graph.ttl answers for everything."""
     from graph.export.layout import force_layout
 
-    titles = dict(corpus.papers)
-    net = _network()
+    links = corpus.links()  # distinct (head, relation, tail), counted in one pass over the papers
     degree: dict[str, int] = {}
-    for e in corpus.edges:
-        degree[e.head] = degree.get(e.head, 0) + 1
-        degree[e.tail] = degree.get(e.tail, 0) + 1
-    own = sorted({e.head for e in corpus.edges if e.head in titles})
-    ids = [n.id for n in corpus.nodes.values()] + own
+    for head, _, tail in links:
+        degree[head] = degree.get(head, 0) + 1
+        degree[tail] = degree.get(tail, 0) + 1
+    candidates = list(corpus.nodes) + sorted({h for h, _, _ in links if h not in corpus.nodes})
+    kept = sorted(candidates, key=lambda i: (-degree.get(i, 0), i))[:limit]
+    rank = {iri: r for r, iri in enumerate(kept)}
+    own = sorted(i for i in kept if i not in corpus.nodes)  # papers whose own unnamed approach has claims
+    ids = [i for i in corpus.nodes if i in rank] + own
     index = {iri: i for i, iri in enumerate(ids)}
-    seen, edges = set(), []
-    for e in corpus.edges:
-        k = (e.head, e.relation, e.tail)
-        if k not in seen:
-            seen.add(k)
-            edges.append({"id": len(edges), "from": e.head, "to": e.tail, "color": EDGE_COLORS[e.relation],
-                          "arrows": "to", "title": e.relation, "relation": e.relation})
+    edges = [{"id": n, "from": h, "to": t, "color": EDGE_COLORS[r], "arrows": "to", "title": r, "relation": r}
+             for n, (h, r, t) in enumerate(k for k in sorted(links) if k[0] in rank and k[2] in rank)]
     pos = force_layout(len(ids), [(index[e["from"]], index[e["to"]]) for e in edges])
-    rank = {iri: r for r, iri in enumerate(sorted(ids, key=lambda i: (-degree.get(i, 0), i)))}
-    # pyvis's add_node/add_edge scan a list on every call; fill its data structures directly
+    # one more pass over the papers for what the side panel shows of the kept nodes
+    names = {n.id: n.name for n in corpus.nodes.values()}
+    details, titles = {}, {}
+    for iri in ids:
+        if iri in corpus.nodes:
+            n = corpus.nodes[iri]
+            details[iri] = {"name": n.name, "type": n.type, "aliases": sorted(n.aliases), "papers": [],
+                            "claims": [], "more_papers": 0, "more_claims": 0}
+    for v in corpus.papers():
+        if v.iri in rank:
+            titles[v.iri] = v.paper.title
+            names[v.iri] = f"{PAPER_NODE} ({v.paper.title[:40]})"
+            details[v.iri] = {"name": v.paper.title, "type": PAPER_NODE, "aliases": [], "papers": [v.paper.title],
+                              "claims": [], "more_papers": 0, "more_claims": 0}
+        for n in v.roles:
+            if n in details:
+                d = details[n]
+                if len(d["papers"]) < claims_per_node:
+                    d["papers"].append(v.paper.title)
+                else:
+                    d["more_papers"] += 1
+        for e in v.edges:
+            if e.head not in details and e.tail not in details:
+                continue
+            claim = {"head": names.get(e.head) or f"{PAPER_NODE} ({v.paper.title[:40]})", "relation": e.relation,
+                     "tail": names[e.tail], "evidence": e.evidence, "paper": v.paper.title, "metric": e.metric,
+                     "value": e.value}
+            for end in {e.head, e.tail}:
+                if end in details:
+                    d = details[end]
+                    if len(d["claims"]) < claims_per_node:
+                        d["claims"].append(claim)
+                    else:
+                        d["more_claims"] += 1
+    net = _network()
     net.nodes = [
         {"id": n.id, "label": n.name, "color": NODE_COLORS[n.type], "shape": "dot", "group": n.type,
          "size": 8 + min(30, 2 * degree.get(n.id, 0)), "rank": rank[n.id],
          "x": round(float(pos[index[n.id]][0]), 1), "y": round(float(pos[index[n.id]][1]), 1),
-         "title": f"{n.name} ({n.type}) — {len(n.papers)} paper(s)"}
-        for n in corpus.nodes.values()
+         "title": f"{n.name} ({n.type}) — {n.papers} paper(s)"}
+        for n in corpus.nodes.values() if n.id in rank
     ]
-    net.nodes += [{"id": p, "label": titles[p].title[:40], "color": PAPER_COLOR, "shape": "square", "size": 8,
+    net.nodes += [{"id": p, "label": titles[p][:40], "color": PAPER_COLOR, "shape": "square", "size": 8,
                    "group": "paper", "rank": rank[p],
                    "x": round(float(pos[index[p]][0]), 1), "y": round(float(pos[index[p]][1]), 1),
-                   "title": f"{PAPER_NODE}: {titles[p].title}"} for p in own]
+                   "title": f"{PAPER_NODE}: {titles[p]}"} for p in own]
     net.edges = edges
     net.heading = heading
     net.options = {
@@ -74,19 +109,6 @@ def generate_html(corpus: Corpus, heading: str = "papergraph", show: int = 1000)
         "edges": {"smooth": False},
         "layout": {"improvedLayout": False},
     }
-    details = {}
-    names = {n.id: n.name for n in corpus.nodes.values()}
-    names.update({p: f"{PAPER_NODE} ({titles[p].title[:40]})" for p in own})
-    for n in corpus.nodes.values():
-        details[n.id] = {"name": n.name, "type": n.type, "aliases": sorted(n.aliases),
-                         "papers": [titles[p].title for p in n.papers], "claims": []}
-    for p in own:
-        details[p] = {"name": titles[p].title, "type": PAPER_NODE, "aliases": [], "papers": [titles[p].title], "claims": []}
-    for e in corpus.edges:
-        claim = {"head": names[e.head], "relation": e.relation, "tail": names[e.tail], "evidence": e.evidence,
-                 "paper": titles[e.paper].title, "metric": e.metric, "value": e.value}
-        details[e.head]["claims"].append(claim)
-        details[e.tail]["claims"].append(claim)
     legend = {"nodes": [{"key": t, "label": t, "color": c} for t, c in NODE_COLORS.items()] +
               [{"key": "paper", "label": PAPER_NODE, "color": PAPER_COLOR}],
               "edges": [{"key": r, "label": r, "color": c} for r, c in EDGE_COLORS.items()]}

@@ -53,8 +53,9 @@ def generate_triples(corpus: Corpus, with_ontology: bool = True) -> Iterator[ox.
             yield T(s, _n(SKOS + "altLabel"), ox.Literal(alias))
         for k in sorted({key(f) for f in (node.name, *node.aliases)} - {""}):
             yield T(s, _pg("key"), ox.Literal(k))
-    for iri, paper in corpus.papers:
-        p = _n(iri)
+    for v in corpus.papers():
+        p = _n(v.iri)
+        paper = v.paper
         yield T(p, _A, _pg("Paper"))
         yield T(p, _n(DCTERMS + "title"), ox.Literal(paper.title))
         yield T(p, _n(DCTERMS + "abstract"), ox.Literal(paper.abstract))
@@ -64,34 +65,37 @@ def generate_triples(corpus: Corpus, with_ontology: bool = True) -> Iterator[ox.
             yield T(p, _n(DCTERMS + "source"), _n(paper.url))
         if paper.year:
             yield T(p, _n(DCTERMS + "date"), ox.Literal(str(paper.year), datatype=_n(XSD + "gYear")))
-        for node, roles in sorted(corpus.roles.get(iri, {}).items()):
+        for node, roles in sorted(v.roles.items()):
             yield T(p, _pg("mentions"), _n(node))
             if "proposed" in roles:
                 yield T(p, _pg("proposes"), _n(node))
             if "baseline" in roles:
                 yield T(p, _pg("baseline"), _n(node))
-    merged = set()
-    for e in corpus.edges:
-        pred = _pg(PREDICATE[e.relation])
-        if (e.head, pred, e.tail) not in merged:
-            merged.add((e.head, pred, e.tail))
-            yield T(_n(e.head), pred, _n(e.tail))
-        c = _n(e.id)
-        yield T(c, _A, _pg("Claim"))
-        yield T(c, _n(RDF + "subject"), _n(e.head))
-        yield T(c, _n(RDF + "predicate"), pred)
-        yield T(c, _n(RDF + "object"), _n(e.tail))
-        yield T(c, _pg("source"), _n(e.paper))
-        yield T(c, _pg("evidence"), ox.Literal(e.evidence))
-        yield T(c, _pg("evidenceStart"), ox.Literal(str(e.start), datatype=_n(XSD + "integer")))
-        yield T(c, _pg("evidenceEnd"), ox.Literal(str(e.end), datatype=_n(XSD + "integer")))
-        yield T(c, _pg("confidence"), ox.Literal(f"{e.confidence:.2f}", datatype=_n(XSD + "decimal")))
-        if e.dataset:
-            yield T(c, _pg("dataset"), _n(e.dataset))
-        if e.metric:
-            yield T(c, _pg("metric"), ox.Literal(e.metric))
-        if e.value:
-            yield T(c, _pg("value"), ox.Literal(e.value))
+        for e in v.edges:
+            yield from _claim(e)
+    # the direct links, once each, after every claim that states them
+    for head, relation, tail in sorted(corpus.links()):
+        yield T(_n(head), _pg(PREDICATE[relation]), _n(tail))
+
+
+def _claim(e) -> Iterator[ox.Triple]:
+    T = ox.Triple
+    c = _n(e.id)
+    yield T(c, _A, _pg("Claim"))
+    yield T(c, _n(RDF + "subject"), _n(e.head))
+    yield T(c, _n(RDF + "predicate"), _pg(PREDICATE[e.relation]))
+    yield T(c, _n(RDF + "object"), _n(e.tail))
+    yield T(c, _pg("source"), _n(e.paper))
+    yield T(c, _pg("evidence"), ox.Literal(e.evidence))
+    yield T(c, _pg("evidenceStart"), ox.Literal(str(e.start), datatype=_n(XSD + "integer")))
+    yield T(c, _pg("evidenceEnd"), ox.Literal(str(e.end), datatype=_n(XSD + "integer")))
+    yield T(c, _pg("confidence"), ox.Literal(f"{e.confidence:.2f}", datatype=_n(XSD + "decimal")))
+    if e.dataset:
+        yield T(c, _pg("dataset"), _n(e.dataset))
+    if e.metric:
+        yield T(c, _pg("metric"), ox.Literal(e.metric))
+    if e.value:
+        yield T(c, _pg("value"), ox.Literal(e.value))
 
 
 FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
@@ -100,7 +104,14 @@ FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
 def write_rdf(corpus: Corpus, path, with_ontology: bool = True) -> int:
     """Write the graph to `path` (.ttl or .nt) atomically; return the number of triples."""
     fmt = FORMATS.get(Path(path).suffix, ox.RdfFormat.TURTLE)
-    triples = list(generate_triples(corpus, with_ontology))
-    with atomic_write(path, "wb") as fh:
-        ox.serialize(triples, fh, fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TURTLE else None)
-    return len(triples)
+    count = 0
+
+    def counted():
+        nonlocal count
+        for t in generate_triples(corpus, with_ontology):
+            count += 1
+            yield t
+
+    with atomic_write(path, "wb") as fh:  # streamed: the triples are never all in memory
+        ox.serialize(counted(), fh, fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TURTLE else None)
+    return count

@@ -1,32 +1,56 @@
-"""Readers: one module per input format, each ``read(stream, source) -> Iterator[Paper]``.
+"""Readers: one module per input format, each ``read(source: Input, options) -> Iterator[Paper |
+InputError]``. A reader yields an InputError (naming file and line) for a record it cannot use and
+goes on with the next; ``read_paths`` hands those to ``on_problem`` (by default it raises them).
 
-``read_paths`` picks the reader by suffix (or by ``fmt``), merges the same paper seen twice,
-and raises InputError naming file and line for input it cannot read.
-"""
+``read_paths`` opens files (``-`` is stdin; gzip is unpacked whatever the name), picks the reader
+by suffix, by ``fmt``, or by sniffing the first bytes, checks every paper (a title, an abstract, a
+sane length), and merges the same paper seen twice (the first sighting wins)."""
 from __future__ import annotations
 
+import gzip
 import importlib
 import io
 import sys
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
 from graph.errors import InputError
-from graph.model import Paper
+from graph.model import Paper, paper_digest
 from graph.text import key
 
 # format name -> module under graph.readers; suffix -> format name
-READERS = {"listing": "listing", "jsonl": "jsonl"}
-SUFFIXES = {".txt": "listing", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+READERS = {"listing": "listing", "text": "text", "jsonl": "jsonl", "json": "works", "csv": "table",
+           "tsv": "table", "atom": "atom", "bibtex": "bibtex"}
+SUFFIXES = {".txt": None, ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".tsv": "tsv",
+            ".tab": "tsv", ".xml": "atom", ".atom": "atom", ".bib": "bibtex", ".bibtex": "bibtex"}
+FORMATS = sorted(READERS)
+MAX_ABSTRACT = 20_000  # characters; real abstracts stay under ~3,000, a longer text is cut at a sentence end
 
 
-def reader_for(path: str, fmt: str | None = None):
-    name = fmt or SUFFIXES.get(Path(path).suffix.lower())
-    if name not in READERS:
-        known = ", ".join(sorted(SUFFIXES))
-        raise InputError(path, None, f"cannot tell the format from the name; use one of {known} or --format")
-    return importlib.import_module(f"graph.readers.{READERS[name]}")
+class Input:
+    """An opened input: its name, the raw (unpacked) bytes, and its lines decoded one at a time, so
+    a stray non-UTF-8 byte costs one warning, not the file."""
+
+    def __init__(self, name: str, raw, on_problem: Callable[[InputError], None]):
+        self.name, self.raw, self.on_problem = name, raw, on_problem
+        self.line = 0
+
+    def lines(self) -> Iterator[str]:
+        for self.line, data in enumerate(self.raw, 1):
+            try:
+                yield data.decode("utf-8")
+            except UnicodeDecodeError as err:
+                self.on_problem(InputError(self.name, self.line, f"not UTF-8 ({err.reason} at byte {err.start}); "
+                                           "the bad bytes were replaced by U+FFFD"))
+                yield data.decode("utf-8", errors="replace")
+
+    def text(self) -> str:
+        return "".join(self.lines())
+
+    def close(self):
+        self.raw.close()
 
 
 def seed_paths() -> list[Path]:
@@ -35,32 +59,104 @@ def seed_paths() -> list[Path]:
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".txt"))
 
 
-def _open(path: str):
+def open_input(path: str, on_problem: Callable[[InputError], None]) -> Input:
     if path == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8")
-    try:
-        raw = open(path, "rb")
-    except OSError as err:
-        raise InputError(path, None, f"cannot open: {err.strerror}") from None
-    return io.TextIOWrapper(raw, encoding="utf-8")
+        raw, name = sys.stdin.buffer, "<stdin>"
+    else:
+        name = path
+        try:
+            raw = open(path, "rb")
+        except OSError as err:
+            raise InputError(path, None, f"cannot open: {err.strerror}") from None
+    raw = io.BufferedReader(raw) if not hasattr(raw, "peek") else raw
+    if raw.peek(2)[:2] == b"\x1f\x8b":
+        raw = io.BufferedReader(gzip.GzipFile(fileobj=raw))
+    return Input(name, raw, on_problem)
 
 
-def read_paths(paths: Iterable[str], fmt: str | None = None) -> Iterator[Paper]:
-    """Every paper of every file, in order, each paper once (the first sighting wins)."""
-    seen: set[str] = set()
+def format_of(path: str, head: bytes, fmt: str | None = None) -> str:
+    """The reader for a file: `fmt` if given, else by suffix (ignoring .gz), else by its first bytes."""
+    if fmt:
+        if fmt not in READERS:
+            raise InputError(path, None, f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
+        return fmt
+    name = Path(path[:-3] if path.endswith(".gz") else path)
+    suffix = name.suffix.lower()
+    if suffix in SUFFIXES and SUFFIXES[suffix]:
+        return SUFFIXES[suffix]
+    if suffix not in SUFFIXES and path != "-":
+        raise InputError(path, None, f"cannot tell the format from the name; use a known suffix "
+                         f"({', '.join(s for s in SUFFIXES)}) or --format")
+    return sniff(head)
+
+
+def sniff(head: bytes) -> str:
+    """Guess a format from a file's first bytes."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith(b"{"):
+        return "jsonl"
+    if text.startswith(b"["):
+        return "json"
+    if text.startswith(b"<"):
+        return "atom"
+    if text.startswith((b"@", b"%")):
+        return "bibtex"
+    from graph.readers.text import looks_like_listing
+
+    return "listing" if looks_like_listing(head.decode("utf-8", errors="replace")) else "text"
+
+
+def read_paths(paths: Iterable[str], fmt: str | None = None, on_problem: Callable[[InputError], None] | None = None,
+               options: dict | None = None) -> Iterator[Paper]:
+    """Every good paper of every file, in order, each paper once (the first sighting wins).
+
+    A file that cannot be opened or whose format is unknown raises InputError at once; a bad
+    record, a bad byte or a truncated file goes to `on_problem` (which raises by default)."""
+    on_problem = on_problem or _raise
+    seen: dict[str, tuple[str, str]] = {}  # paper key -> (digest, where first seen)
     for path in paths:
         path = str(path)
-        module = reader_for(path if path != "-" else "stdin.jsonl", fmt)
-        source = "<stdin>" if path == "-" else path
-        with _open(path) as stream:
-            try:
-                for paper in module.read(stream, source):
-                    ident = paper_key(paper)
-                    if ident not in seen:
-                        seen.add(ident)
-                        yield paper
-            except UnicodeDecodeError as err:
-                raise InputError(source, None, f"not UTF-8 text ({err.reason} at byte {err.start})") from None
+        source = open_input(path, on_problem)
+        try:
+            name = format_of(path, source.raw.peek(65536), fmt)
+            module = importlib.import_module(f"graph.readers.{READERS[name]}")
+            opts = dict(options or {}, format=name)
+            for item in module.read(source, opts):
+                if isinstance(item, InputError):
+                    on_problem(item)
+                    continue
+                paper = _checked(item, on_problem)
+                if paper is None:
+                    continue
+                ident, digest = paper_key(paper), paper_digest(paper)
+                if ident in seen:
+                    if seen[ident][0] != digest:
+                        on_problem(InputError(paper.source, None, f"{paper.title[:60]!r} was read before "
+                                              f"({seen[ident][1]}) with a different text; kept the first"))
+                    continue
+                seen[ident] = (digest, paper.source)
+                yield paper
+        except (OSError, EOFError, zlib.error) as err:  # a truncated gzip, a read error half-way
+            on_problem(InputError(source.name, source.line or None, f"cannot read further: {err}"))
+        finally:
+            source.close()
+
+
+def _raise(err: InputError):
+    raise err
+
+
+def _checked(paper: Paper, on_problem) -> Paper | None:
+    if not paper.title or not paper.abstract:
+        missing = " and ".join(k for k in ("title", "abstract") if not getattr(paper, k))
+        on_problem(InputError(paper.source, None, f"no {missing}; skipped"))
+        return None
+    if len(paper.abstract) > MAX_ABSTRACT:
+        cut = paper.abstract.rfind(". ", 0, MAX_ABSTRACT)
+        paper.abstract = paper.abstract[: cut + 1 if cut > 0 else MAX_ABSTRACT]
+        on_problem(InputError(paper.source, None, f"abstract of {paper.title[:40]!r} is over {MAX_ABSTRACT:,} "
+                              f"characters; kept its first {len(paper.abstract):,}"))
+    return paper
 
 
 def paper_key(paper: Paper) -> str:
