@@ -43,8 +43,9 @@ def _ignore_sigint():
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
-def run_local(papers: Iterable[Paper], jobs: int = 1, chunk: int = CHUNK) -> Iterator[list[str]]:
+def run_local(papers: Iterable[Paper], jobs: int = 1, chunk: int | None = None) -> Iterator[list[str]]:
     """Records of `papers`, chunk by chunk, in order; `jobs` > 1 uses that many processes."""
+    chunk = chunk or CHUNK
     if jobs <= 1:
         for rows in _chunks(papers, chunk):
             yield extract_chunk(rows)
@@ -62,7 +63,7 @@ def run_local(papers: Iterable[Paper], jobs: int = 1, chunk: int = CHUNK) -> Ite
         pool.join()
 
 
-def run_dask(papers: Iterable[Paper], scheduler: str | None = None, chunk: int = CHUNK,
+def run_dask(papers: Iterable[Paper], scheduler: str | None = None, chunk: int | None = None,
              client=None) -> Iterator[list[str]]:
     """Records of `papers` computed on a Dask cluster: the one at `scheduler` (an address such as
     tcp://10.0.0.5:8786), else a LocalCluster on this machine."""
@@ -76,6 +77,7 @@ def run_dask(papers: Iterable[Paper], scheduler: str | None = None, chunk: int =
     if own:
         client = Client(scheduler) if scheduler else Client(processes=True, dashboard_address=None)
     try:
+        chunk = chunk or CHUNK
         workers = max(1, sum(client.nthreads().values()))
         yield from _bounded(lambda rows: client.submit(extract_chunk, rows, pure=False), lambda f: f.result(),
                             _chunks(papers, chunk), 2 * workers)
