@@ -167,3 +167,26 @@ def test_cli_beats_and_lineage(papers, tmp_path):
     assert result.output.splitlines()[3].split()[:5] == ["extended", "by", "1", "G-SimCLR", "SimCLR"]
     missing = run("beats", "AlexNet", "--graph", out / "graph.ttl")
     assert missing.exit_code == 1 and "Error: 'AlexNet': no entity of that name or alias in the graph" in missing.output
+
+
+def test_cli_ctrl_c_says_what_is_kept_and_exits_130(papers, tmp_path, monkeypatch):
+    import graph.pipeline
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(graph.pipeline, "run_build", interrupted)
+    result = run("build", papers, "--out", tmp_path / "out")
+    assert result.exit_code == 130
+    assert result.output == (f"interrupted: 0 papers extracted are kept in {tmp_path / 'out'}/.papergraph; the "
+                             "previous outputs are untouched. Run the same command again to resume.\n")
+
+
+def test_cli_build_reads_other_formats_and_named_columns(tmp_path):
+    table = tmp_path / "works.tsv"
+    table.write_text("TI\tAB\nVOLO: Vision Outlooker Networks\tVOLO outperforms DeiT on ImageNet-1K.\n")
+    result = run("build", table, "--column", "title=TI", "--column", "abstract=AB", "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("1 papers, 3 entities, 2 relations (")
+    bad = run("build", table, "--column", "abstract", "--out", tmp_path / "out")
+    assert bad.exit_code == 2 and "'abstract': expected FIELD=NAME" in bad.output
