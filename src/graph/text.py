@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 _GREEK = {
     "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
@@ -54,6 +55,7 @@ _PLURAL_ACRONYM = re.compile(r"^(.*[A-Z0-9])s$")  # CNNs, ViTs, GANs, LLMs; not 
 _PLURAL_NET = re.compile(r"^(.*[-a-z0-9][A-Z]?Net)s$")  # ResNets, MobileNets, ConvNets, ReasoNets
 
 
+@lru_cache(maxsize=1 << 17)  # names repeat across abstracts: memoised, the cache bounded
 def singular(name: str) -> str:
     """The singular of a name's plural: 'CNNs' -> 'CNN'. Other words are left alone."""
     m = _PLURAL_NET.match(name)
@@ -65,6 +67,7 @@ def singular(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1 << 17)
 def key(name: str) -> str:
     """The identity of a name: NFKC, lower case, letters, digits and '+' only, singular.
 

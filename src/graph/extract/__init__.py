@@ -34,12 +34,14 @@ class Extractor:
     @staticmethod
     def _graph(paper: Paper, doc) -> PaperGraph:
         ents = doc._.pg_entities
+        full = paper.text  # the Doc's text (doc.text would rebuild it from the tokens)
         claims = []
         for head, relation, tail, sent, confidence, extra in doc._.pg_claims:
             if sent is None:
                 continue
-            text = sent.text.strip()
-            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            raw = full[sent.start_char:sent.end_char]  # not sent.text: it walks every token
+            text = raw.strip()
+            start = sent.start_char + (len(raw) - len(raw.lstrip()))
             h = PAPER if head is None else ents[head].name
             claim = Claim(h, relation, ents[tail].name, text, start, start + len(text), confidence)
             if relation == "evaluated-on":

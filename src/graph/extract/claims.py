@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.extract import shapes
+from graph.extract import shapes, tokens
 from graph.extract.cues import cues
 from graph.text import key
 
@@ -105,7 +105,7 @@ class ClaimFinder:
     # -- one sentence -------------------------------------------------------------------------
     def _sentence(self, ctx, sent, mentions, entity_of):
         doc, ents, me = ctx.doc, ctx.ents, ctx.me
-        lower = [t.lower_ for t in sent]
+        lower = tokens.lowers(doc)[sent.start:sent.end]
         base = sent.start
         items = []  # (start, end, kind, entity) with positions relative to the sentence
         for mi in mentions:

@@ -16,9 +16,12 @@ class CueSet:
             self.by_first.setdefault(words[0], []).append(words)
         for v in self.by_first.values():
             v.sort(key=len, reverse=True)
+        self.first = frozenset(self.by_first)
 
     def find(self, words: list[str]) -> list[tuple[int, int]]:
         """(start, end) word positions of every cue in `words`, longest first at each position."""
+        if self.first.isdisjoint(words):
+            return []  # most sentences hold none of a set's cues: answered in one C-level pass
         out = []
         i = 0
         while i < len(words):

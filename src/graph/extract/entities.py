@@ -13,7 +13,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.extract import shapes
+from graph.extract import shapes, tokens
 from graph.extract.cues import cues, words
 from graph.extract.resources import lexicon
 from graph.model import Entity
@@ -165,11 +165,11 @@ class EntityBuilder:
                 if lead:
                     title_lead = entity_of[mi]
                 mark(mi)
-            elif m.named and self.self_words.any([t.lower_ for t in doc[m.start].sent]):
+            elif m.named and self.self_words.any(_sent_lower(doc[m.start].sent)):
                 mark(mi)  # "our models, named ResNeXt": a known name, given here by its authors
         by_start = {m.start: mi for mi, m in enumerate(mentions)}
         for sent in doc.sents:
-            lower = [t.lower_ for t in sent]
+            lower = _sent_lower(sent)
             has_self = self.self_words.any(lower)
             for start, end in self.propose.find(lower) if has_self else ():
                 for j in range(sent.start + end, min(sent.end, sent.start + end + 12)):
@@ -223,3 +223,7 @@ def _coordinated_with_dataset(doc: Doc, m, at) -> bool:
         if other is not None:
             return other.type == "dataset"
     return False
+
+
+def _sent_lower(sent) -> list[str]:
+    return tokens.lowers(sent.doc)[sent.start:sent.end]

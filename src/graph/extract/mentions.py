@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from graph.extract import abbrev, shapes
+from graph.extract import abbrev, shapes, tokens
 from graph.extract.cues import cues, words
 from graph.extract.resources import lexicon
 from graph.text import key, singular
@@ -126,11 +126,11 @@ class MentionFinder:
     def _abbreviations(self, doc: Doc):
         """Definitions "Long Form (SF)", and every later use of a defined SF."""
         out, links, defined = [], [], {}
-        texts = [t.text for t in doc]
-        for i, tok in enumerate(doc):
-            if tok.text != "(" or i + 2 >= len(doc) or doc[i + 2].text != ")":
+        texts = tokens.texts(doc)
+        for i, text in enumerate(texts):
+            if text != "(" or i + 2 >= len(texts) or texts[i + 2] != ")":
                 continue
-            sf = doc[i + 1].text
+            sf = texts[i + 1]
             if key(sf) in self.lex.stop or not any(c.isupper() for c in sf):
                 continue
             size = abbrev.find_long_form(sf, texts[max(0, i - 12):i])
@@ -155,17 +155,17 @@ class MentionFinder:
             links.append((lf, short))
             defined[key(sf)] = (canonical, etype, source)
         if defined:
-            for i, tok in enumerate(doc):
-                k = key(tok.text)
-                if k in defined and not (i > 0 and doc[i - 1].text == "(" and i + 1 < len(doc) and doc[i + 1].text == ")"):
+            for i, text in enumerate(texts):
+                k = key(text)
+                if k in defined and not (i > 0 and texts[i - 1] == "(" and i + 1 < len(texts) and texts[i + 1] == ")"):
                     canonical, etype, source = defined[k]
-                    out.append(Mention(i, i + 1, tok.text, canonical, etype, source))
+                    out.append(Mention(i, i + 1, text, canonical, etype, source))
         return out, links
 
     def _named(self, doc: Doc) -> list[Mention]:
         """Names introduced by a naming cue ("dubbed X", "termed X") and a title's leading "Name:"."""
         out = []
-        lower = [t.lower_ for t in doc]
+        lower = tokens.lowers(doc)
         for start, end in self.naming.find(lower):
             j = end
             while j < len(doc) and (doc[j].text in {'"', "'", "“", "‘", "`", "``"} or doc[j].lower_ in {"the", "a", "an"}):
@@ -194,10 +194,11 @@ class MentionFinder:
 
     def _shaped(self, doc: Doc) -> list[Mention]:
         out = []
-        for tok in doc:
-            text = tok.text.rstrip("-")  # "CNN- and transformer-based models": the name is CNN
+        for i, raw in enumerate(tokens.texts(doc)):
+            text = raw.rstrip("-")  # "CNN- and transformer-based models": the name is CNN
             if not (shapes.looks_like_name(text) or "/" in text) or key(text) in self.lex.stop:
                 continue
+            tok = doc[i]
             parts = shapes.split_coordination(text)
             if len(parts) == 1 and "/" in text and not shapes.PATCH.search(text):
                 parts = [p for p in text.split("/") if shapes.looks_like_name(p)]  # "CNN/Transformer"

@@ -11,6 +11,7 @@ from spacy.util import compile_infix_regex, compile_suffix_regex
 import graph.extract.claims  # noqa: F401  (registers pg_claims)
 import graph.extract.entities  # noqa: F401  (registers pg_entities)
 import graph.extract.mentions  # noqa: F401  (registers pg_mentions)
+from graph.extract import tokens
 
 TITLE_BREAK = "\n\n"
 # Split a hyphen only before these words: "ViT-based" -> "ViT" "-" "based"; "ResNet-50" stays whole.
@@ -28,12 +29,12 @@ def _tokenizer_infixes(nlp: Language):
 @Language.component("pg_title")
 def mark_title(doc: Doc) -> Doc:
     """The title is its own sentence: it ends at the blank line that follows it."""
-    for tok in doc:
-        if TITLE_BREAK in tok.text and tok.is_space:
-            doc._.pg_title_end = tok.i
-            if tok.i + 1 < len(doc):
-                doc[tok.i + 1].is_sent_start = True
-            for t in doc[1:tok.i + 1]:
+    for i, text in enumerate(tokens.texts(doc)):
+        if TITLE_BREAK in text and text.isspace():
+            doc._.pg_title_end = i
+            if i + 1 < len(doc):
+                doc[i + 1].is_sent_start = True
+            for t in doc[1:i + 1]:
                 t.is_sent_start = False
             break
     return doc

@@ -4,6 +4,7 @@ and the type a name's own morphology suggests. Pure functions over strings."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _GREEK = "α-ωΑ-Ω"
 # CamelCase or inner capitals: ResNet, ViTok, DeiT, wav2vec-style letter/digit mixes with a capital
@@ -20,6 +21,7 @@ _NUMBERISH = re.compile(r"^[\d.,x×%+\-/:]+[a-zA-Z]{0,2}$")
 _EMPHASIS = re.compile(r"^(?:[A-Z]{2}[a-z]{3,}|[a-z]{3,}[A-Z][a-z]{2,})$")  # "INtegration", "MOdel", "recognItion"
 
 
+@lru_cache(maxsize=1 << 17)  # called on every token; token texts repeat: memoised, the cache bounded
 def looks_like_name(text: str) -> bool:
     """A token shaped like a name: 'ResNet-50', 'VOLO', 'ViT-B/16', 'PixArt-α', 'Food-101', 'SeiT++'.
 
