@@ -190,3 +190,17 @@ def test_cli_build_reads_other_formats_and_named_columns(tmp_path):
     assert result.output.startswith("1 papers, 3 entities, 2 relations (")
     bad = run("build", table, "--column", "abstract", "--out", tmp_path / "out")
     assert bad.exit_code == 2 and "'abstract': expected FIELD=NAME" in bad.output
+
+
+def test_cli_convert_writes_the_same_graph_as_ntriples(papers, tmp_path):
+    import pyoxigraph as ox
+
+    out = tmp_path / "out"
+    run("build", papers, "--out", out)
+    result = run("convert", out / "graph.ttl", out / "graph.nt")
+    assert result.exit_code == 0, result.output
+    ttl = set(q.triple for q in ox.parse(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE))
+    nt = set(q.triple for q in ox.parse(path=str(out / "graph.nt"), format=ox.RdfFormat.N_TRIPLES))
+    assert ttl == nt and result.output == f"{len(ttl)} triples -> {out / 'graph.nt'}\n"
+    bad = run("convert", out / "graph.ttl", out / "graph.xml")
+    assert bad.exit_code == 1 and "graph.xml: unknown RDF file type (use .ttl or .nt)" in bad.output

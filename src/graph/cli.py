@@ -159,6 +159,24 @@ def build(inputs, out, fmt, strict, columns, fresh, jobs, engine, scheduler, qui
 
 
 @main.command(context_settings=CONTEXT)
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+def convert(source, target):
+    """Rewrite the graph SOURCE as TARGET, in the format its suffix names (.ttl or .nt).
+
+    Streams, so graphs larger than memory convert too. N-Triples is what the bulk loaders of
+    triple-store servers (Oxigraph, Jena's tdb2.tdbloader, QLever) read fastest.
+
+    \b
+    Example:
+      papergraph convert output/graph.ttl output/graph.nt
+    """
+    from graph import store
+
+    click.echo(f"{store.convert(source, target)} triples -> {target}", err=True)
+
+
+@main.command(context_settings=CONTEXT)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @input_options
 def extract(inputs, fmt, strict, columns):

@@ -39,6 +39,33 @@ def load(path) -> ox.Store:
     return store
 
 
+def convert(src, dst) -> int:
+    """Rewrite the graph file `src` in the format `dst`'s suffix names (.ttl, .nt), streaming, so
+    a graph larger than memory converts too; returns the number of triples. N-Triples is what
+    bulk loaders of triple-store servers read fastest."""
+    from graph.export import atomic_write
+
+    src, dst = Path(src), Path(dst)
+    fmt_in = graph_format(src)
+    fmt_out = FORMATS.get(dst.suffix)
+    if fmt_out is None:
+        raise QueryError(f"{dst}: unknown RDF file type (use .ttl or .nt)")
+    count = 0
+
+    def triples(fh):
+        nonlocal count
+        for quad in ox.parse(fh, fmt_in):
+            count += 1
+            yield quad.triple
+
+    with open(src, "rb") as fh, atomic_write(dst, "wb") as out:
+        try:
+            ox.serialize(triples(fh), out, fmt_out, prefixes=NAMESPACES if fmt_out == ox.RdfFormat.TURTLE else None)
+        except SyntaxError as err:
+            raise QueryError(f"{src}: not valid RDF: {err}") from None
+    return count
+
+
 def as_rdflib(path):
     """The graph as an rdflib.Graph, for code that builds on rdflib (small graphs: rdflib's parser
     and engine are far slower than Oxigraph's)."""
