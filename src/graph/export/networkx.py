@@ -61,8 +61,8 @@ def to_networkx(corpus: Corpus):
     g = nx.MultiDiGraph()
     corpus.links()
     for n in corpus.nodes.values():
-        g.add_node(n.id, kind="entity", label=n.name, type=n.type, aliases="|".join(sorted(n.aliases)),
-                   papers=n.papers)
+        g.add_node(n.id, kind="entity", label=n.name, type=n.type, papers=n.papers,
+                   **({"aliases": "|".join(sorted(n.aliases))} if n.aliases else {}))
     for v in corpus.papers():
         g.add_node(v.iri, kind="paper", label=v.paper.title)
         for e in v.edges:
