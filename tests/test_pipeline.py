@@ -182,3 +182,18 @@ def test_a_killed_build_process_leaves_the_previous_outputs_and_resumes(tmp_path
     assert outputs(out) == before
     _, resumed = run_build([big], out)
     assert resumed.added == len(many) and 0 < resumed.extracted < len(many)
+
+
+def test_nothing_new_leaves_the_outputs_alone_unless_the_writers_changed(tmp_path, monkeypatch):
+    a = jsonl(tmp_path, "a.jsonl", A)
+    out = tmp_path / "out"
+    run_build([a], out)
+    (out / "graph.html").write_text("edited by hand")  # shows whether a build rewrote the file
+    _, again = run_build([a], out)
+    assert again.unchanged and (out / "graph.html").read_text() == "edited by hand"
+    assert again.line().startswith("2 papers, nothing new: the outputs are up to date (")
+    monkeypatch.setattr(workdir, "writer_fingerprint", lambda: "new exporters")
+    _, rewritten = run_build([a], out)
+    assert not rewritten.unchanged and (out / "graph.html").read_text().startswith("<")
+    (out / "graph.ttl").unlink()
+    assert not run_build([a], out)[1].unchanged and (out / "graph.ttl").exists()

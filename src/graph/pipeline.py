@@ -43,8 +43,15 @@ class Summary:
     triples: int = 0
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # stage -> seconds
+    unchanged: bool = False  # nothing new: the outputs were left as they were
 
     def line(self) -> str:
+        if self.unchanged:
+            skipped = f"; {self.skipped} bad record(s) skipped" if self.skipped else ""
+            return f"{self.papers} papers, nothing new: the outputs are up to date ({self.seconds:.1f} s){skipped}"
+        return self._line()
+
+    def _line(self) -> str:
         added = f" ({self.added} new, {self.extracted} extracted)" if self.added != self.papers else ""
         skipped = f"; {self.skipped} bad record(s) skipped" if self.skipped else ""
         return (f"{self.papers} papers{added}, {self.entities} entities, {self.relations} relations "
@@ -75,9 +82,10 @@ def extract_papers(paths: Iterable[str] | None, fmt: str | None = None, strict: 
 
 def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *, fresh: bool = False,
               jobs: int = 1, engine: str = "local", scheduler: str | None = None, strict: bool = False,
-              reporter: Reporter | None = None, options: dict | None = None) -> tuple[Corpus, Summary]:
+              reporter: Reporter | None = None, options: dict | None = None) -> tuple[Corpus | None, Summary]:
     """Add the papers of `paths` (the seed corpus when empty) to the graph in `out` and write every
-    output there. Interrupted, it leaves the previous outputs intact; run again, it resumes."""
+    output there. Interrupted, it leaves the previous outputs intact; run again, it resumes. When
+    nothing is new, the outputs are left as they are and the corpus returned is None."""
     from graph.engines import run_dask, run_local
     from graph.export.claims import write_claims
     from graph.export.html import write_html
@@ -120,6 +128,13 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
             summary.extracted += len(lines)
             reporter.extracted(len(lines))
         summary.stages["read+extract"] = time.perf_counter() - t
+
+        if summary.extracted == 0 and wd.up_to_date(OUTPUTS):
+            # nothing new: the outputs already are this graph
+            summary.papers, summary.skipped = len(wd.members), len(skipped)
+            summary.seconds = time.perf_counter() - t0
+            summary.unchanged = True
+            return None, summary
 
         t = time.perf_counter()
         reporter.stage("merge")

@@ -31,18 +31,30 @@ from graph.model import Paper, PaperGraph, from_record
 FOLDER = ".papergraph"
 
 
-def fingerprint() -> str:
-    """A hash of everything extraction depends on: papergraph's version, the extraction code and
-    the data files it reads (lexicons, patterns)."""
+def _hash_files(files) -> str:
     h = hashlib.sha256(__version__.encode())
-    root = resources.files("graph")
-    files = [f for f in (root / "extract").iterdir() if f.name.endswith(".py")]
-    files += [f for f in (root / "data" / "lexicon").iterdir() if f.is_file()]
-    files.append(root / "data" / "patterns.json")
     for f in sorted(files, key=lambda f: f.name):
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:32]
+
+
+def fingerprint() -> str:
+    """A hash of everything extraction depends on: papergraph's version, the extraction code and
+    the data files it reads (lexicons, patterns)."""
+    root = resources.files("graph")
+    files = [f for f in (root / "extract").iterdir() if f.name.endswith(".py")]
+    files += [f for f in (root / "data" / "lexicon").iterdir() if f.is_file()]
+    return _hash_files([*files, root / "data" / "patterns.json"])
+
+
+def writer_fingerprint() -> str:
+    """A hash of everything writing the outputs depends on (merging, exporters, the page template,
+    the ontology): the outputs of an unchanged graph are rewritten only when this changes."""
+    root = resources.files("graph")
+    files = [f for f in (root / "export").iterdir() if f.name.endswith(".py")]
+    files += [f for f in (root / "data" / "templates").iterdir() if f.is_file()]
+    return _hash_files([*files, root / "build.py", root / "data" / "ontology.ttl"])
 
 
 @dataclass
@@ -63,6 +75,7 @@ class Workdir:
         self.cache: dict[str, int] = {}  # digest -> byte offset in records.jsonl
         self._lock = None
         self._records = None
+        self.meta: dict = {}
 
     # --- opening: lock, read members and the cache, repair a torn last line ---
     def __enter__(self) -> Workdir:
@@ -76,15 +89,23 @@ class Workdir:
         self.previous = self._read_members()
         if not self.fresh:
             self.members = dict(self.previous)
-        meta = self._read_meta()
+        self.meta = self._read_meta()
         records = self.dir / "records.jsonl"
-        if meta.get("fingerprint") != fingerprint() and records.exists():
+        if self.meta.get("fingerprint") != fingerprint() and records.exists():
             # another extractor wrote these: keep them only as the papers to extract again
             os.replace(records, self.dir / "records.old.jsonl")
-        atomic_write_json(self.dir / "meta.json", {"fingerprint": fingerprint(), "papergraph": __version__})
+            self.meta.pop("written", None)
+        self.meta.update(fingerprint=fingerprint(), papergraph=__version__)
+        atomic_write_json(self.dir / "meta.json", self.meta)
         self.cache = _index(records)
         self._records = open(records, "ab")
         return self
+
+    def up_to_date(self, names) -> bool:
+        """Whether the outputs in OUT already are this build's: the same papers, the same
+        extractor and writers, every file there."""
+        return (self.members == self.previous and self.meta.get("written") == writer_fingerprint()
+                and not (self.dir / "records.old.jsonl").exists() and all((self.out / n).exists() for n in names))
 
     def stale(self) -> Iterator[Paper]:
         """The papers of members whose records another extractor wrote: to be extracted again."""
@@ -163,6 +184,8 @@ class Workdir:
             for k, m in sorted(self.members.items()):
                 fh.write(f"{k}\t{m.digest}\t{m.iri}\n")
         (self.dir / "records.old.jsonl").unlink(missing_ok=True)
+        self.meta["written"] = writer_fingerprint()
+        atomic_write_json(self.dir / "meta.json", self.meta)
         if len(self.cache) > 2 * len(self.members) + 1000:
             self._compact()
 
