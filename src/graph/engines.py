@@ -7,6 +7,7 @@ input is read only as fast as it is extracted and memory stays bounded however l
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -52,7 +53,7 @@ def run_local(papers: Iterable[Paper], jobs: int = 1, chunk: int | None = None) 
         return
     import multiprocessing
 
-    ctx = multiprocessing.get_context("fork" if hasattr(__import__("os"), "fork") else "spawn")
+    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     pool = ctx.Pool(jobs, initializer=_ignore_sigint)
     try:
         yield from _bounded(lambda rows: pool.apply_async(extract_chunk, (rows,)), lambda f: f.get(),

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.build import Corpus, Merger, build, paper_iri
+from graph.build import Corpus, Merger, paper_iri
 from graph.errors import InputError
 from graph.model import Paper, PaperGraph, paper_digest
 from graph.readers import paper_key, read_paths, seed_paths
@@ -46,14 +46,10 @@ class Summary:
     unchanged: bool = False  # nothing new: the outputs were left as they were
 
     def line(self) -> str:
-        if self.unchanged:
-            skipped = f"; {self.skipped} bad record(s) skipped" if self.skipped else ""
-            return f"{self.papers} papers, nothing new: the outputs are up to date ({self.seconds:.1f} s){skipped}"
-        return self._line()
-
-    def _line(self) -> str:
-        added = f" ({self.added} new, {self.extracted} extracted)" if self.added != self.papers else ""
         skipped = f"; {self.skipped} bad record(s) skipped" if self.skipped else ""
+        if self.unchanged:
+            return f"{self.papers} papers, nothing new: the outputs are up to date ({self.seconds:.1f} s){skipped}"
+        added = f" ({self.added} new, {self.extracted} extracted)" if self.added != self.papers else ""
         return (f"{self.papers} papers{added}, {self.entities} entities, {self.relations} relations "
                 f"({self.triples} triples) in {self.seconds:.1f} s{skipped}")
 
@@ -117,7 +113,7 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
                                                     "graph with a different text; kept the graph's (--fresh rebuilds)"))
                     continue
                 summary.added += 1
-                if wd.add(k, paper, digest, paper_iri(paper)):
+                if wd.add(k, digest, paper_iri(paper)):
                     yield paper
 
         t = time.perf_counter()
@@ -164,4 +160,4 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
     return corpus, summary
 
 
-__all__ = ["OUTPUTS", "Reporter", "Summary", "build", "extract_papers", "read_papers", "run_build"]
+__all__ = ["OUTPUTS", "Reporter", "Summary", "extract_papers", "read_papers", "run_build"]

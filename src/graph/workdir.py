@@ -5,8 +5,10 @@
   paper it finished; the next build reuses them.
 - ``members.tsv`` — which papers the graph in OUT holds (paper key, digest, IRI). It is replaced
   together with the outputs, and only when a build succeeds.
-- ``meta.json`` — the fingerprint of the extractor that wrote the cache. When the extractor changes
-  (a new papergraph, lexicon or rule), cached records are stale: their papers are extracted again.
+- ``meta.json`` — the fingerprint of the extractor that wrote the cache (when the extractor changes
+  — a new papergraph, lexicon or rule — cached records are stale: their papers are extracted
+  again), and of the writers that wrote the outputs (a build with nothing new leaves the outputs
+  alone unless the writers changed).
 - ``lock`` — held while a build runs, so two builds never write one folder at once.
 
 Outputs are written into ``staging/`` and moved into OUT one after another only at the end; an
@@ -142,7 +144,7 @@ class Workdir:
             return {}
 
     # --- during the build ---
-    def add(self, paper_key: str, paper: Paper, digest: str, iri: str) -> bool:
+    def add(self, paper_key: str, digest: str, iri: str) -> bool:
         """Make the paper a member; True if it still has to be extracted."""
         self.members[paper_key] = Member(digest, iri)
         return digest not in self.cache

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from graph.errors import InputError
-from graph.model import Paper, paper_digest
+from graph.model import Paper
 from graph.text import key
 
 # format name -> module under graph.readers; suffix -> format name
@@ -38,7 +38,8 @@ class Input:
         self.line = 0
 
     def lines(self) -> Iterator[str]:
-        for self.line, data in enumerate(self.raw, 1):
+        for n, data in enumerate(self.raw, 1):
+            self.line = n
             try:
                 yield data.decode("utf-8")
             except UnicodeDecodeError as err:
@@ -113,7 +114,7 @@ def read_paths(paths: Iterable[str], fmt: str | None = None, on_problem: Callabl
     A file that cannot be opened or whose format is unknown raises InputError at once; a bad
     record, a bad byte or a truncated file goes to `on_problem` (which raises by default)."""
     on_problem = on_problem or _raise
-    seen: dict[str, tuple[str, str]] = {}  # paper key -> (digest, where first seen)
+    seen: dict[str, tuple[int, str]] = {}  # paper key -> (hash of its text, where first seen)
     for path in paths:
         path = str(path)
         source = open_input(path, on_problem)
@@ -128,7 +129,7 @@ def read_paths(paths: Iterable[str], fmt: str | None = None, on_problem: Callabl
                 paper = _checked(item, on_problem)
                 if paper is None:
                     continue
-                ident, digest = paper_key(paper), paper_digest(paper)
+                ident, digest = paper_key(paper), hash((paper.title, paper.abstract, paper.url, paper.year))
                 if ident in seen:
                     if seen[ident][0] != digest:
                         on_problem(InputError(paper.source, None, f"{paper.title[:60]!r} was read before "
