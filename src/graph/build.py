@@ -172,10 +172,6 @@ class Corpus:
                 node.papers = mentions.get(iri, 0)
             self._links = links
 
-    def edges(self) -> Iterator[Edge]:
-        for v in self.papers():
-            yield from v.edges
-
     def links(self) -> dict[tuple[str, str, str], int]:
         """Distinct (head, relation, tail) -> number of claims stating it."""
         if self._links is None:

@@ -7,10 +7,12 @@ from pathlib import Path
 import click
 
 from graph import __version__
+from graph import readers
 from graph.errors import PapergraphError
+from graph.readers.works import FIELDS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-FORMATS = click.Choice(["listing", "text", "jsonl", "json", "csv", "tsv", "atom", "bibtex"])
+FORMATS = click.Choice(readers.FORMATS)
 
 
 class Group(click.Group):
@@ -42,8 +44,8 @@ def _columns(ctx, param, values):
     out = {}
     for v in values:
         field, sep, name = v.partition("=")
-        if not sep or field not in ("title", "abstract", "id", "url", "year") or not name:
-            raise click.BadParameter(f"{v!r}: expected FIELD=NAME with FIELD one of title, abstract, id, url, year")
+        if not sep or field not in FIELDS or not name:
+            raise click.BadParameter(f"{v!r}: expected FIELD=NAME with FIELD one of {', '.join(FIELDS)}")
         out[field] = name
     return out
 
@@ -60,8 +62,8 @@ def input_options(f):
 class _Reporter:
     """Prints a build's warnings, stages and extraction rate to stderr."""
 
-    def __init__(self, progress: bool):
-        self.progress = progress
+    def __init__(self, progress: bool, warn: bool = True):
+        self.progress, self.warn = progress, warn
         self.count = 0
         self.started = self.last = 0.0
         self.warnings = 0
@@ -69,6 +71,8 @@ class _Reporter:
     def problem(self, error):
         self._clear()
         self.warnings += 1
+        if not self.warn:
+            return
         if self.warnings <= 50:
             click.echo(f"warning: {error}", err=True)
         elif self.warnings == 51:
@@ -142,9 +146,7 @@ def build(inputs, out, fmt, strict, columns, fresh, jobs, engine, scheduler, qui
     """
     from graph.pipeline import run_build
 
-    reporter = _Reporter(progress=not quiet and sys.stderr.isatty())
-    if quiet:
-        reporter.problem = lambda error: None
+    reporter = _Reporter(progress=not quiet and sys.stderr.isatty(), warn=not quiet)
     try:
         _, summary = run_build(list(inputs), out, fmt, fresh=fresh, jobs=jobs, engine=engine, scheduler=scheduler,
                                strict=strict, reporter=reporter, options={"columns": columns})

@@ -66,7 +66,7 @@ def generate_html(corpus: Corpus, heading: str = "papergraph", show: int = 1000,
     for v in corpus.papers():
         if v.iri in rank:
             titles[v.iri] = v.paper.title
-            names[v.iri] = f"{PAPER_NODE} ({v.paper.title[:40]})"
+            names[v.iri] = _own(v.paper.title)
             details[v.iri] = {"name": v.paper.title, "type": PAPER_NODE, "aliases": [], "papers": [v.paper.title],
                               "claims": [], "more_papers": 0, "more_claims": 0}
         for n in v.roles:
@@ -79,7 +79,7 @@ def generate_html(corpus: Corpus, heading: str = "papergraph", show: int = 1000,
         for e in v.edges:
             if e.head not in details and e.tail not in details:
                 continue
-            claim = {"head": names.get(e.head) or f"{PAPER_NODE} ({v.paper.title[:40]})", "relation": e.relation,
+            claim = {"head": names.get(e.head) or _own(v.paper.title), "relation": e.relation,
                      "tail": names[e.tail], "evidence": e.evidence, "paper": v.paper.title, "metric": e.metric,
                      "value": e.value}
             for end in {e.head, e.tail}:
@@ -116,6 +116,11 @@ def generate_html(corpus: Corpus, heading: str = "papergraph", show: int = 1000,
     template = net.templateEnv.get_template(net.path)
     return template.render(nodes=nodes, edges=edges_, heading=heading_, options=options, details=details,
                            legend=legend, bgcolor="#ffffff", show=min(show, len(nodes)))
+
+
+def _own(title: str) -> str:
+    """The label of a paper's own unnamed approach."""
+    return f"{PAPER_NODE} ({title[:40]})"
 
 
 def write_html(corpus: Corpus, path, heading: str = "papergraph") -> None:

@@ -9,8 +9,7 @@ from collections.abc import Iterator
 
 from graph.errors import InputError
 from graph.model import Paper
-from graph.readers.works import FIELDS
-from graph.text import clean
+from graph.readers.works import FIELDS, paper_from_dict
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a long abstract is one field; the length check is the readers'
 
@@ -52,12 +51,7 @@ def read(source, options: dict) -> Iterator[Paper | InputError]:
         if len(row) != len(header):
             yield InputError(source.name, n, f"{len(row)} fields where the header has {len(header)}")
             continue
-        get = {name: (row[i].strip() if i is not None else "") for name, i in columns.items()}
-        year = get["year"][:4]
-        url = get["url"] or None
-        if url and url.startswith("10."):
-            url = f"https://doi.org/{url}"
-        yield Paper(title=clean(get["title"]), abstract=clean(get["abstract"]), id=get["id"] or None, url=url,
-                    year=int(year) if year.isdigit() else None, source=f"{source.name}:{n}")
+        record = {name: row[i].strip() for name, i in columns.items() if i is not None}
+        yield paper_from_dict(record, source.name, n, {})  # one place knows the fields' forms
     if empty:
         yield InputError(source.name, None, "no rows under the header")
