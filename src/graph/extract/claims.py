@@ -11,7 +11,7 @@ order, then:
 - extends: a lineage cue ("based on", "builds upon", "extends", "inspired by") between a head
   and the names after it; and name morphology ("SeiT++", "SimCLRv2", "G-SimCLR").
 Self-references resolve to the paper's main proposed entity, or to the paper itself.
-Results: ``doc._.pg_claims``: list of (head, relation, tail, sentence Span, confidence, extra),
+Results: ``doc._.pg_claims``: list of (head, relation, tail, sentence (tokens.Sent), confidence, extra),
 head and tail being entity indices, head None for the paper itself."""
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 class _Context:
     """What every sentence of one doc is read against."""
 
-    doc: Doc
+    view: tokens.View
     ents: list
     me: int  # the paper's main proposed entity, or SELF
     proposed: frozenset  # entities the paper proposes
@@ -79,16 +79,17 @@ class ClaimFinder:
         ents, entity_of = doc._.pg_entities, doc._.pg_entity_of
         me = SELF if doc._.pg_self is None else doc._.pg_self
         proposed = frozenset(i for i, e in enumerate(ents) if "proposed" in e.roles)
-        ctx = _Context(doc, ents, me, proposed, proposed | {me})
-        sents = list(doc.sents)
-        by_sent: list[list[int]] = [[] for _ in sents]  # mention indices of each sentence
-        starts = [s.start for s in sents]
+        view = tokens.view(doc)
+        ctx = _Context(view, ents, me, proposed, proposed | {me})
+        sents = view.sents
+        by_sent: list[list[int]] = [[] for _ in sents]  # mentions of each sentence
+        starts = view.starts
         for mi, m in enumerate(doc._.pg_mentions):
-            by_sent[bisect_right(starts, m.start) - 1].append(mi)
+            by_sent[bisect_right(starts, m.start) - 1].append((m, entity_of[mi]))
         claims: list[tuple] = []
         for sent, mentions in zip(sents, by_sent):
-            claims += self._sentence(ctx, sent, mentions, entity_of)
-        present = [{entity_of[mi] for mi in mentions} for mentions in by_sent]
+            claims += self._sentence(ctx, sent, mentions)
+        present = [{e for _, e in mentions} for mentions in by_sent]
         claims += self._morphology(ents, sents, present)
         seen, unique = set(), []
         for c in claims:
@@ -103,26 +104,24 @@ class ClaimFinder:
         return doc
 
     # -- one sentence -------------------------------------------------------------------------
-    def _sentence(self, ctx, sent, mentions, entity_of):
-        doc, ents, me = ctx.doc, ctx.ents, ctx.me
-        lower = tokens.lowers(doc)[sent.start:sent.end]
+    def _sentence(self, ctx, sent, mentions):
+        view, ents, me = ctx.view, ctx.ents, ctx.me
+        lower = view.lowers[sent.start:sent.end]
         base = sent.start
         items = []  # (start, end, kind, entity) with positions relative to the sentence
-        for mi in mentions:
-            m = doc._.pg_mentions[mi]
-            e = entity_of[mi]
+        for m, e in mentions:
             kind = "dataset" if ents[e].type == "dataset" else "model"
-            if kind == "model" and _modifier(doc, m.end):
+            if kind == "model" and _modifier(view.lowers, m.end):
                 kind = "modifier"  # "self-attention based models", "ViT-like": not who acts
             items.append((m.start - base, m.end - base, kind, e))
-        for s, e in self.self_cues.find(lower):
+        for s, e in view.cues_in(self.self_cues, sent):
             if not any(i[0] <= s < i[1] for i in items):
                 items.append((s, e, "self", me))
         items.sort()
         if not any(k != "self" for _, _, k, _ in items):
             return []
         out = []
-        comparisons = self._comparisons(lower)
+        comparisons = self._comparisons(view, sent, lower)
         tail_zone: set[int] = set()
         for start, end, reverse in comparisons:
             left = self._left(items, start, ctx.own, skip=tail_zone)
@@ -138,12 +137,12 @@ class ClaimFinder:
         out += self._extends(ctx, sent, lower, items)
         return out
 
-    def _comparisons(self, lower):
+    def _comparisons(self, view, sent, lower):
         """(start, end, reversed) of each comparative cue in the sentence."""
-        found = [(s, e, False) for s, e in self.out_cues.find(lower)]
-        found += [(s, e, True) for s, e in self.rev_cues.find(lower)]
+        found = [(s, e, False) for s, e in view.cues_in(self.out_cues, sent)]
+        found += [(s, e, True) for s, e in view.cues_in(self.rev_cues, sent)]
         taken = {i for s, e, _ in found for i in range(s, e)}
-        negated = {i for s, e in self.not_cues.find(lower) for i in range(s, e)}
+        negated = {i for s, e in view.cues_in(self.not_cues, sent) for i in range(s, e)}
         for i, w in enumerate(lower):
             if i in taken:
                 continue
@@ -178,10 +177,10 @@ class ClaimFinder:
         return [it for it in items if pos <= it[0] < stop and it[2] == "model"]
 
     def _evaluated(self, ctx, sent, lower, items, tail_zone):
-        me = ctx.me
-        if not (self.eval_cues.any(lower) or "%" in lower):
+        me, view = ctx.me, ctx.view
+        if not (view.cues_in(self.eval_cues, sent) or "%" in lower):
             return []
-        trained = {e for s, e in self.train_cues.find(lower)}
+        trained = {e for s, e in view.cues_in(self.train_cues, sent)}
         datasets = []
         for it in items:
             if it[2] != "dataset":
@@ -199,7 +198,7 @@ class ClaimFinder:
             if w in _COMPARE_MARKERS:
                 marker_zone |= {it[3] for it in items if it[0] > i and it[2] == "model" and it[0] - i <= 8}
         candidates = [it for it in items if it[2] in ("model", "self")]
-        verbs = [s for s, _ in self.result_verbs.find(lower)]
+        verbs = [s for s, _ in view.cues_in(self.result_verbs, sent)]
         if verbs and any(it[1] <= verbs[0] for it in candidates):
             # "X achieves 84% on D with Y": who achieves is the subject, before the verb
             candidates = [it for it in candidates if it[1] <= verbs[0]]
@@ -222,10 +221,10 @@ class ClaimFinder:
         return out
 
     def _extends(self, ctx, sent, lower, items):
-        own, me = ctx.own, ctx.me
+        own, me, view = ctx.own, ctx.me, ctx.view
         out = []
-        for start, end in self.ext_cues.find(lower):
-            if start and sent[start].is_title:
+        for start, end in view.cues_in(self.ext_cues, sent):
+            if start and view.texts[sent.start + start].istitle():
                 continue  # part of a name: "Prune, Combine, and Augment"
             if start and lower[start - 1] in _OTHERS:
                 continue  # "methods based on vision transformers": others' work, not the paper's
@@ -263,11 +262,11 @@ class ClaimFinder:
         return out
 
 
-def _modifier(doc, end) -> bool:
+def _modifier(lowers, end) -> bool:
     """Whether the name ending at token `end` modifies what follows: "X-based", "X based", "X-like"."""
-    nxt = doc[end].lower_ if end < len(doc) else ""
-    if nxt == "-" and end + 1 < len(doc):
-        nxt = doc[end + 1].lower_
+    nxt = lowers[end] if end < len(lowers) else ""
+    if nxt == "-" and end + 1 < len(lowers):
+        nxt = lowers[end + 1]
     return nxt in {"based", "like", "style", "inspired", "driven"}
 
 

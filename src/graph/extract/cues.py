@@ -13,24 +13,38 @@ class CueSet:
         self.by_first: dict[str, list[tuple[str, ...]]] = {}
         for p in phrases:
             words = tuple(p.lower().split())
+            if not words or not all(any(c.isalnum() for c in w) for w in words):
+                # punctuation could end a sentence inside a cue; cues are matched once per Doc on
+                # the promise that none spans two sentences (tokens.View.cues)
+                raise ValueError(f"cue {p!r}: every word needs a letter or digit")
             self.by_first.setdefault(words[0], []).append(words)
         for v in self.by_first.values():
             v.sort(key=len, reverse=True)
         self.first = frozenset(self.by_first)
 
-    def find(self, words: list[str]) -> list[tuple[int, int]]:
-        """(start, end) word positions of every cue in `words`, longest first at each position."""
-        if self.first.isdisjoint(words):
-            return []  # most sentences hold none of a set's cues: answered in one C-level pass
+    def find(self, words: list[str], index: dict[str, list[int]] | None = None) -> list[tuple[int, int]]:
+        """(start, end) word positions of every cue in `words`, longest first at each position.
+        `index` (each word's positions in `words`) lets a long text be searched at the few places
+        a cue can start instead of word by word."""
+        if index is None:
+            if self.first.isdisjoint(words):
+                return []  # most sentences hold none of a set's cues: answered in one C-level pass
+            starts = range(len(words))
+        else:
+            firsts = self.first.intersection(index)
+            if not firsts:
+                return []
+            starts = sorted(i for w in firsts for i in index[w])
         out = []
-        i = 0
-        while i < len(words):
+        after = 0  # a cue's words are not the start of another
+        for i in starts:
+            if i < after:
+                continue
             for cue in self.by_first.get(words[i], ()):
                 if tuple(words[i:i + len(cue)]) == cue:
                     out.append((i, i + len(cue)))
-                    i += len(cue) - 1
+                    after = i + len(cue)
                     break
-            i += 1
         return out
 
     def any(self, words: list[str]) -> bool:

@@ -54,12 +54,13 @@ class EntityBuilder:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.pg_mentions
+        view = tokens.view(doc)
         groups = self._group(mentions, doc._.pg_links)
         at = {(m.start, "start"): m for m in mentions} | {(m.end, "end"): m for m in mentions}
         entities, entity_of = [], {}
         for members in groups:
             ms = [mentions[i] for i in members]
-            ent = Entity(name=self._name(ms), type=self._type(doc, ms, at), known=any(m.known for m in ms))
+            ent = Entity(name=self._name(ms), type=self._type(view, ms, at), known=any(m.known for m in ms))
             for m in ms:
                 if m.text != ent.name and m.text not in ent.aliases:
                     ent.aliases.append(m.text)
@@ -68,7 +69,7 @@ class EntityBuilder:
             entities.append(ent)
         doc._.pg_entities = entities
         doc._.pg_entity_of = entity_of
-        self._proposed(doc)
+        self._proposed(doc, view)
         return doc
 
     @staticmethod
@@ -103,7 +104,7 @@ class EntityBuilder:
                     return m.canonical
         return ms[0].canonical
 
-    def _type(self, doc: Doc, ms, at) -> str:
+    def _type(self, view, ms, at) -> str:
         for m in ms:
             if m.type:
                 return m.type
@@ -114,25 +115,27 @@ class EntityBuilder:
                 if term:
                     votes[term.type] += 3
                     break
-            prev = [doc[j].lower_ for j in range(max(0, m.start - 2), m.start)]
+            lowers = view.lowers
+            prev = lowers[max(0, m.start - 2):m.start]
             if prev and (prev[-1] in self.dataset_nouns or prev[-1] == "," and len(prev) > 1 and prev[0] in self.dataset_nouns):
                 votes["dataset"] += 2  # "a new dataset, ImageNet++", "the benchmark X"
-            nxt = doc[m.end].lower_ if m.end < len(doc) else ""
-            if nxt == "-" and m.end + 1 < len(doc):
-                nxt = doc[m.end + 1].lower_
+            nxt = lowers[m.end] if m.end < len(lowers) else ""
+            if nxt == "-" and m.end + 1 < len(lowers):
+                nxt = lowers[m.end + 1]
             if nxt in self.dataset_nouns:
                 votes["dataset"] += 2
             elif nxt in self.arch_nouns:
                 votes["architecture"] += 1
             elif nxt in self.method_nouns:
                 votes["method"] += 1
-            if _coordinated_with_dataset(doc, m, at):
+            if _coordinated_with_dataset(lowers, m, at):
                 votes["dataset"] += 2  # "the FLIC and MPII benchmarks": coordinated names are alike
             shape = shapes.type_from_shape(m.canonical)
             if shape:
                 votes[shape] += 1
-            if m.start == 0 and m.end < doc._.pg_title_end:  # the title's leading "Name:"
-                after = [t.lower_ for t in doc[m.end:doc._.pg_title_end] if t.is_alpha][:5]
+            if m.start == 0 and m.end < view.title_end:  # the title's leading "Name:"
+                after = [w for w, t in zip(lowers[m.end:view.title_end], view.texts[m.end:view.title_end])
+                         if t.isalpha()][:5]
                 title = set(after)
                 nouns = [i for i, w in enumerate(after) if w in _TITLE_DATASET]
                 if nouns and (nouns[0] + 1 >= len(after) or after[nouns[0] + 1] not in _DATASET_AS_MODIFIER):
@@ -147,7 +150,7 @@ class EntityBuilder:
                 return t
         return "method"
 
-    def _proposed(self, doc: Doc) -> None:
+    def _proposed(self, doc: Doc, view) -> None:
         """Roles `proposed`: the title's leading name, a name given by a naming cue, the first
         unknown name after "we propose / introduce ...", and unknown names after "our"."""
         ents, entity_of, mentions = doc._.pg_entities, doc._.pg_entity_of, doc._.pg_mentions
@@ -160,18 +163,18 @@ class EntityBuilder:
 
         title_lead = None
         for mi, m in enumerate(mentions):
-            lead = m.named and m.start == 0 and m.end < doc._.pg_title_end  # "MnasNet: Platform-Aware ..."
+            lead = m.named and m.start == 0 and m.end < view.title_end  # "MnasNet: Platform-Aware ..."
             if m.source == "naming" or lead:
                 if lead:
                     title_lead = entity_of[mi]
                 mark(mi)
-            elif m.named and self.self_words.any(_sent_lower(doc[m.start].sent)):
+            elif m.named and view.cues_in(self.self_words, view.sent_at(m.start)):
                 mark(mi)  # "our models, named ResNeXt": a known name, given here by its authors
         by_start = {m.start: mi for mi, m in enumerate(mentions)}
-        for sent in doc.sents:
-            lower = _sent_lower(sent)
-            has_self = self.self_words.any(lower)
-            for start, end in self.propose.find(lower) if has_self else ():
+        for sent in view.sents:
+            lower = view.lowers[sent.start:sent.end]
+            has_self = bool(view.cues_in(self.self_words, sent))
+            for start, end in view.cues_in(self.propose, sent) if has_self else ():
                 for j in range(sent.start + end, min(sent.end, sent.start + end + 12)):
                     mi = by_start.get(j)
                     if mi is not None and not self._known(mentions[mi]):
@@ -191,7 +194,7 @@ class EntityBuilder:
                         if not self._known(mentions[mi]):
                             mark(mi)
                         break
-                    if not doc[j].is_lower or doc[j].lower_ in self.generic:
+                    if not view.texts[j].islower() or view.lowers[j] in self.generic:
                         break  # "our method outperforms X": X is not ours
         mine = {key(ents[e].name) for e in chosen}
         for i, ent in enumerate(ents):  # sizes of a proposed model are proposed too: EfficientFormer-L1
@@ -206,24 +209,20 @@ class EntityBuilder:
         doc._.pg_self = main
 
 
-def _coordinated_with_dataset(doc: Doc, m, at) -> bool:
+def _coordinated_with_dataset(lowers: list[str], m, at) -> bool:
     """Whether `m` is coordinated ("X and Y", "X, Y", "X or Y") with a name the lexicon types
     as a dataset."""
     joins = {",", "and", "or", "&"}
     j = m.end
-    while j < len(doc) and j < m.end + 2 and doc[j].lower_ in joins:
+    while j < len(lowers) and j < m.end + 2 and lowers[j] in joins:
         j += 1
         other = at.get((j, "start"))
         if other is not None:
             return other.type == "dataset"
     j = m.start
-    while j > 0 and j > m.start - 2 and doc[j - 1].lower_ in joins:
+    while j > 0 and j > m.start - 2 and lowers[j - 1] in joins:
         j -= 1
         other = at.get((j, "end"))
         if other is not None:
             return other.type == "dataset"
     return False
-
-
-def _sent_lower(sent) -> list[str]:
-    return tokens.lowers(sent.doc)[sent.start:sent.end]

@@ -19,6 +19,7 @@ from graph.extract.resources import lexicon
 from graph.text import key, singular
 
 SOURCES = ("lexicon", "abbreviation", "naming", "shape")  # order of trust
+_UNSEEN = object()
 
 
 @dataclass
@@ -84,6 +85,7 @@ class MentionFinder:
                     if match_id not in self.forms:
                         self.forms[match_id] = _Form.of(variant, canonical, etype)
                         self.matcher.add(f"pg:{variant}", [nlp.make_doc(variant)])
+        self._candidate: dict[str, str | None] = {}
         self.not_heads = words("not_entity_heads")
         self.naming = cues("naming")
         self.generic_heads = words("dataset_nouns") | {"model", "models", "framework", "method", "network", "architecture"}
@@ -97,9 +99,10 @@ class MentionFinder:
         found += self._named(doc)
         found += self._shaped(doc)
         kept = _resolve(found)
+        view = tokens.view(doc)
         for m in kept:
-            m.start_char = doc[m.start].idx
-            m.end_char = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+            m.start_char = view.idx[m.start]
+            m.end_char = view.end_char(m.end - 1)
         index = {id(m): i for i, m in enumerate(kept)}
         doc._.pg_mentions = kept
         doc._.pg_links = [(index[id(a)], index[id(b)]) for a, b in links if id(a) in index and id(b) in index]
@@ -108,27 +111,29 @@ class MentionFinder:
     # -- sources -----------------------------------------------------------------------------
     def _lexicon(self, doc: Doc) -> list[Mention]:
         out = []
+        view = tokens.view(doc)
         for match_id, start, end in self.matcher(doc):
             form = self.forms[match_id]
-            span = doc[start:end]
-            if form.acronym and span.text not in (form.alias, form.alias + "s"):
+            text = view.span_text(start, end)
+            if form.acronym and text not in (form.alias, form.alias + "s"):
                 continue  # an acronym keeps its capitals: "REINFORCE" is not "Reinforce"
-            if form.capitals and span.text.islower():
+            if form.capitals and text.islower():
                 # "inception" the word is not Inception the network; "the cityscapes validation set" is Cityscapes
-                nxt = doc[end].lower_ if end < len(doc) else ""
+                nxt = view.lowers[end] if end < len(view) else ""
                 if not (form.type == "dataset" and nxt in self.dataset_context):
                     continue
-            if form.word and end - start == 1 and doc[start].is_sent_start:
+            if form.word and end - start == 1 and view.is_sent_start(start):
                 continue  # a capitalised common word at the start of a sentence ("Cars", "Places")
-            out.append(Mention(start, end, span.text, form.canonical, form.type, "lexicon"))
+            out.append(Mention(start, end, text, form.canonical, form.type, "lexicon"))
         return out
 
     def _abbreviations(self, doc: Doc):
         """Definitions "Long Form (SF)", and every later use of a defined SF."""
         out, links, defined = [], [], {}
-        texts = tokens.texts(doc)
-        for i, text in enumerate(texts):
-            if text != "(" or i + 2 >= len(texts) or texts[i + 2] != ")":
+        view = tokens.view(doc)
+        texts, lowers = view.texts, view.lowers
+        for i in view.positions("("):
+            if i + 2 >= len(texts) or texts[i + 2] != ")":
                 continue
             sf = texts[i + 1]
             if key(sf) in self.lex.stop or not any(c.isupper() for c in sf):
@@ -136,20 +141,21 @@ class MentionFinder:
             size = abbrev.find_long_form(sf, texts[max(0, i - 12):i])
             if size is None:
                 continue
-            long_span = doc[i - size:i]
-            if long_span[-1].lower_ in self.not_heads or long_span[-1].lower_.rstrip("s") in self.not_heads:
+            head = lowers[i - 1]
+            if head in self.not_heads or head.rstrip("s") in self.not_heads:
                 continue
-            term = self.lex.lookup(sf) or self.lex.lookup(long_span.text)
-            titled = all(t.text[:1].isupper() for t in long_span if t.is_alpha and len(t) > 3)
-            named_on = i + 3 < len(doc) and doc[i + 3].is_title and doc[i + 3].is_alpha
+            long_text = view.span_text(i - size, i)
+            term = self.lex.lookup(sf) or self.lex.lookup(long_text)
+            titled = all(t[:1].isupper() for t in texts[i - size:i] if t.isalpha() and len(t) > 3)
+            named_on = i + 3 < len(texts) and texts[i + 3].istitle() and texts[i + 3].isalpha()
             shaped = shapes.looks_like_name(sf) or len(sf) == 2 and sf.isupper() and titled and named_on
-            if term is None and (not shaped or long_span.text.islower() and long_span[-1].text.endswith("s")):
+            if term is None and (not shaped or long_text.islower() and texts[i - 1].endswith("s")):
                 continue  # "high resolution (HR)", "pre-trained models (PTMs)": descriptions, not names;
                 # a two-letter one counts in a capitalised name that goes on: "Gated-Attention (GA) Reader"
             canonical = term.canonical if term else singular(sf)
             etype = term.type if term else None
             source = "lexicon" if term else "abbreviation"
-            lf = Mention(long_span.start, long_span.end, long_span.text, canonical, etype, source)
+            lf = Mention(i - size, i, long_text, canonical, etype, source)
             short = Mention(i + 1, i + 2, sf, canonical, etype, source)
             out += [lf, short]
             links.append((lf, short))
@@ -165,40 +171,44 @@ class MentionFinder:
     def _named(self, doc: Doc) -> list[Mention]:
         """Names introduced by a naming cue ("dubbed X", "termed X") and a title's leading "Name:"."""
         out = []
-        lower = tokens.lowers(doc)
-        for start, end in self.naming.find(lower):
+        view = tokens.view(doc)
+        texts, lower, n = view.texts, view.lowers, len(view)
+        for start, end in view.cues(self.naming):
             j = end
-            while j < len(doc) and (doc[j].text in {'"', "'", "“", "‘", "`", "``"} or doc[j].lower_ in {"the", "a", "an"}):
+            while j < n and (texts[j] in {'"', "'", "“", "‘", "`", "``"} or lower[j] in {"the", "a", "an"}):
                 j += 1
             run = j
-            while run < len(doc) and run - j < 4 and (doc[run].text[:1].isupper() or shapes.looks_like_name(doc[run].text)):
-                if run > j and doc[run].lower_ in self.generic_heads:
+            while run < n and run - j < 4 and (texts[run][:1].isupper() or shapes.looks_like_name(texts[run])):
+                if run > j and lower[run] in self.generic_heads:
                     break  # "The MAMe Dataset" is MAMe
                 run += 1
             if run > j:
-                span = doc[j:run]
-                out.append(Mention(j, run, span.text, singular(span.text), self._known_type(span.text), "naming", True))
-        title_end = doc._.pg_title_end
-        for i in range(min(title_end, 5)):
-            if doc[i].text == ":":
-                lead = doc[0:i]
-                verbal = doc[0].lower_.endswith("ing")  # "Re-labeling ImageNet:", "Revisiting X:" are not names
-                known = i > 1 and any(self.lex.lookup(t.text) for t in lead)
-                if not verbal and not known and (i == 1 and doc[0].text[:1].isupper() or
-                                                 0 < i <= 3 and any(shapes.looks_like_name(t.text) for t in lead)):
-                    span = doc[0:i]
-                    if key(span.text) not in self.lex.stop:
-                        out.append(Mention(0, i, span.text, singular(span.text), self._known_type(span.text), "naming", True))
+                text = view.span_text(j, run)
+                out.append(Mention(j, run, text, singular(text), self._known_type(text), "naming", True))
+        for i in range(min(view.title_end, 5)):
+            if texts[i] == ":":
+                lead = texts[0:i]
+                verbal = lower[0].endswith("ing")  # "Re-labeling ImageNet:", "Revisiting X:" are not names
+                known = i > 1 and any(self.lex.lookup(t) for t in lead)
+                if not verbal and not known and (i == 1 and texts[0][:1].isupper() or
+                                                 0 < i <= 3 and any(shapes.looks_like_name(t) for t in lead)):
+                    text = view.span_text(0, i)
+                    if key(text) not in self.lex.stop:
+                        out.append(Mention(0, i, text, singular(text), self._known_type(text), "naming", True))
                 break
         return out
 
     def _shaped(self, doc: Doc) -> list[Mention]:
         out = []
-        for i, raw in enumerate(tokens.texts(doc)):
-            text = raw.rstrip("-")  # "CNN- and transformer-based models": the name is CNN
-            if not (shapes.looks_like_name(text) or "/" in text) or key(text) in self.lex.stop:
+        view = tokens.view(doc)
+        n = len(view)
+        candidate = self._candidate
+        for i, raw in enumerate(view.texts):
+            text = candidate.get(raw, _UNSEEN)
+            if text is _UNSEEN:
+                text = self._candidate_text(raw)
+            if text is None:
                 continue
-            tok = doc[i]
             parts = shapes.split_coordination(text)
             if len(parts) == 1 and "/" in text and not shapes.PATCH.search(text):
                 parts = [p for p in text.split("/") if shapes.looks_like_name(p)]  # "CNN/Transformer"
@@ -208,16 +218,27 @@ class MentionFinder:
                 if key(part) in self.lex.stop:
                     continue
                 term = self.lex.lookup(part)
-                end = tok.i + 1
-                if term is None and len(parts) == 1 and end < len(doc) and doc[end].lower_ == "loss":
+                end = i + 1
+                if term is None and len(parts) == 1 and end < n and view.lowers[end] == "loss":
                     end += 1  # "ICNN loss", "Proto-Triplet Loss": a named loss
-                    part = doc[tok.i:end].text
+                    part = view.span_text(i, end)
                     term = self.lex.lookup(part)
                 canonical = term.canonical if term else singular(part)
-                out.append(Mention(tok.i, end, part if len(parts) > 1 or end > tok.i + 1 else text, canonical,
-                                   term.type if term else "method" if end > tok.i + 1 else None,
+                out.append(Mention(i, end, part if len(parts) > 1 or end > i + 1 else text, canonical,
+                                   term.type if term else "method" if end > i + 1 else None,
                                    "lexicon" if term else "shape"))
         return out
+
+    def _candidate_text(self, raw: str) -> str | None:
+        """The name a token may be, by its shape: its text without a dangling hyphen ("CNN- and
+        transformer-based models": CNN), or None. Answers are kept per token text (bounded)."""
+        text = raw.rstrip("-")
+        if not (shapes.looks_like_name(text) or "/" in text) or key(text) in self.lex.stop:
+            text = None
+        if len(self._candidate) >= 1 << 17:
+            self._candidate.clear()
+        self._candidate[raw] = text
+        return text
 
     def _known_type(self, text: str) -> str | None:
         term = self.lex.lookup(text)

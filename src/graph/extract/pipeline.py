@@ -1,5 +1,8 @@
-"""The spaCy pipeline: ``spacy.blank("en")`` with a tokenizer that keeps names whole, a
-sentencizer that also ends the title, and papergraph's components. No trained model is needed."""
+"""The spaCy pipeline: ``spacy.blank("en")`` with a tokenizer that keeps names whole, a sentence
+splitter that also ends the title, and papergraph's components. No trained model is needed.
+
+The components read the Doc through ``tokens.view`` (plain lists of token texts and sentence
+ranges); spaCy's own sentence flags are not set, so ``doc.sents`` is not available."""
 from __future__ import annotations
 
 import spacy
@@ -12,8 +15,6 @@ import graph.extract.claims  # noqa: F401  (registers pg_claims)
 import graph.extract.entities  # noqa: F401  (registers pg_entities)
 import graph.extract.mentions  # noqa: F401  (registers pg_mentions)
 from graph.extract import tokens
-
-TITLE_BREAK = "\n\n"
 # Split a hyphen only before these words: "ViT-based" -> "ViT" "-" "based"; "ResNet-50" stays whole.
 _AFFIXES = r"based|like|style|inspired|driven|specific|only|free|aware|equipped|sized|level|wise|scale|type"
 
@@ -26,17 +27,13 @@ def _tokenizer_infixes(nlp: Language):
     return compile_infix_regex(keep)
 
 
-@Language.component("pg_title")
-def mark_title(doc: Doc) -> Doc:
-    """The title is its own sentence: it ends at the blank line that follows it."""
-    for i, text in enumerate(tokens.texts(doc)):
-        if TITLE_BREAK in text and text.isspace():
-            doc._.pg_title_end = i
-            if i + 1 < len(doc):
-                doc[i + 1].is_sent_start = True
-            for t in doc[1:i + 1]:
-                t.is_sent_start = False
-            break
+@Language.component("pg_sentences")
+def split_sentences(doc: Doc) -> Doc:
+    """Sentences end after sentence-final punctuation (as spaCy's Sentencizer has it); the title is
+    its own sentence, ending at the blank line that follows it."""
+    view = tokens.view(doc)
+    view.split_sentences()
+    doc._.pg_title_end = view.title_end
     return doc
 
 
@@ -49,10 +46,12 @@ def _tokenizer_suffixes(nlp: Language):
 
 def make_nlp() -> Language:
     nlp = spacy.blank("en")
-    nlp.tokenizer.infix_finditer = _tokenizer_infixes(nlp).finditer
-    nlp.tokenizer.suffix_search = _tokenizer_suffixes(nlp).search
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("pg_title")
+    default = nlp.tokenizer
+    nlp.tokenizer = tokens.TextKeepingTokenizer(
+        nlp.vocab, rules=default.rules, prefix_search=default.prefix_search,
+        suffix_search=_tokenizer_suffixes(nlp).search, infix_finditer=_tokenizer_infixes(nlp).finditer,
+        token_match=default.token_match, url_match=default.url_match)
+    nlp.add_pipe("pg_sentences")
     nlp.add_pipe("pg_mentions")
     nlp.add_pipe("pg_entities")
     nlp.add_pipe("pg_claims")

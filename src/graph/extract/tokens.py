@@ -1,22 +1,149 @@
-"""A Doc's token texts as plain lists, made once per Doc and shared by the components. Walking a
-Doc creates a Token object per token; the components used to do it about ten times per abstract,
-which cost more than all their rules together."""
+"""A Doc's tokens and sentences as plain Python lists, made once per Doc and shared by the
+components (``view(doc)``).
+
+Walking a Doc creates a Token object per token, and spaCy's Span and ``doc.sents`` walk tokens
+again; the components used to do that a dozen times per abstract, which cost more than all their
+rules together. Here the token texts are sliced from the text by the offsets spaCy already holds
+(one array copy), sentences are plain (start, end) ranges, and each cue set is matched once per
+Doc rather than once per sentence."""
 from __future__ import annotations
 
-from spacy.attrs import ORTH
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from spacy.attrs import IDX, IS_PUNCT, LENGTH
+from spacy.pipeline.sentencizer import Sentencizer
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-
-def texts(doc: Doc) -> list[str]:
-    cached = doc.user_data.get("pg_texts")
-    if cached is None:
-        strings = doc.vocab.strings  # by ORTH hash: no Token object per token
-        cached = doc.user_data["pg_texts"] = [strings[h] for h in doc.to_array(ORTH).tolist()]
-    return cached
+TITLE_BREAK = "\n\n"  # a listing's title ends at the blank line after it
+SENTENCE_END = frozenset(Sentencizer.default_punct_chars)
+_KEY = "pg_view"
 
 
-def lowers(doc: Doc) -> list[str]:
-    cached = doc.user_data.get("pg_lowers")
-    if cached is None:
-        cached = doc.user_data["pg_lowers"] = [t.lower() for t in texts(doc)]
-    return cached
+class TextKeepingTokenizer(Tokenizer):
+    """spaCy's tokenizer, keeping the text it was given on the Doc (``doc.text`` rebuilds it from
+    the tokens, which costs a third of tokenizing)."""
+
+    def __call__(self, text):
+        doc = super().__call__(text)
+        doc.user_data["pg_text"] = text
+        return doc
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """Sentence number i: tokens [start, end), characters [start_char, end_char) of the Doc's text."""
+
+    i: int
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+class View:
+    """Token texts, lower-cased texts, character offsets and sentences of one Doc."""
+
+    __slots__ = ("_cues", "_cues_by_sent", "_index", "idx", "lowers", "punct", "sents", "starts", "text",
+                 "texts", "title_end")
+
+    def __init__(self, doc: Doc):
+        text = doc.user_data.get("pg_text")
+        if text is None:
+            text = doc.text
+        idx, length, punct = doc.to_array([IDX, LENGTH, IS_PUNCT]).T.tolist() if len(doc) else ([], [], [])
+        self.text = text
+        self.idx = idx
+        self.texts = [text[i:i + n] for i, n in zip(idx, length)]
+        self.lowers = [t.lower() for t in self.texts]
+        self.punct = punct
+        self.sents: list[Sent] = []
+        self.starts: list[int] = []
+        self.title_end = 0
+        self._cues: dict[int, list[tuple[int, int]]] = {}
+        self._cues_by_sent: dict[int, dict[int, list[tuple[int, int]]]] = {}
+        self._index: dict[str, list[int]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def end_char(self, i: int) -> int:
+        """Where token i's text ends (its trailing space excluded)."""
+        return self.idx[i] + len(self.texts[i])
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens [start, end), as written (the spaces between them kept)."""
+        return self.text[self.idx[start]:self.end_char(end - 1)] if end > start else ""
+
+    def split_sentences(self) -> None:
+        """Sentences as spaCy's Sentencizer ends them (after a run of sentence-final punctuation),
+        except that a title is one sentence ending at the blank line after it."""
+        texts, punct = self.texts, self.punct
+        if not texts:
+            return
+        starts = [0]
+        seen_end = False
+        for i, t in enumerate(texts):
+            if t in SENTENCE_END:
+                seen_end = True
+            elif seen_end and not punct[i]:
+                starts.append(i)
+                seen_end = False
+        for i, t in enumerate(texts):
+            if TITLE_BREAK in t and t.isspace():
+                self.title_end = i
+                starts = [0, *(s for s in starts if s > i + 1)]
+                if i + 1 < len(texts):
+                    starts.insert(1, i + 1)
+                break
+        ends = [*starts[1:], len(texts)]
+        self.starts = starts
+        self.sents = [Sent(n, s, e, self.idx[s], self.end_char(e - 1)) for n, (s, e) in enumerate(zip(starts, ends))]
+
+    def sent_at(self, i: int) -> Sent:
+        """The sentence that holds token i."""
+        return self.sents[bisect_right(self.starts, i) - 1]
+
+    def is_sent_start(self, i: int) -> bool:
+        j = bisect_left(self.starts, i)
+        return j < len(self.starts) and self.starts[j] == i
+
+    def index(self) -> dict[str, list[int]]:
+        """Each lower-cased word's token positions."""
+        if self._index is None:
+            self._index = {}
+            for i, w in enumerate(self.lowers):
+                self._index.setdefault(w, []).append(i)
+        return self._index
+
+    def positions(self, word: str) -> list[int]:
+        """Where the lower-cased `word` occurs."""
+        return self.index().get(word, [])
+
+    def cues(self, cue_set) -> list[tuple[int, int]]:
+        """Every match of `cue_set` in the Doc, made once. Cue words are never sentence-final
+        punctuation or blank lines (CueSet refuses them), so a match never crosses a sentence end
+        and the Doc's matches are exactly the sentences' matches."""
+        found = self._cues.get(id(cue_set))
+        if found is None:
+            found = self._cues[id(cue_set)] = cue_set.find(self.lowers, self.index())
+        return found
+
+    def cues_in(self, cue_set, sent: Sent) -> list[tuple[int, int]]:
+        """The matches of `cue_set` in `sent`, as positions within the sentence (do not modify)."""
+        by_sent = self._cues_by_sent.get(id(cue_set))
+        if by_sent is None:
+            by_sent = self._cues_by_sent[id(cue_set)] = {}
+            for s, e in self.cues(cue_set):
+                at = self.sent_at(s)
+                by_sent.setdefault(at.i, []).append((s - at.start, e - at.start))
+        return by_sent.get(sent.i, [])
+
+
+def view(doc: Doc) -> View:
+    """The Doc's view, made on first use."""
+    v = doc.user_data.get(_KEY)
+    if v is None:
+        v = doc.user_data[_KEY] = View(doc)
+    return v
