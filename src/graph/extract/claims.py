@@ -32,8 +32,9 @@ if not Doc.has_extension("pg_claims"):
 SELF = -1
 _COMPARATIVES = {"better", "higher", "superior", "greater", "stronger", "lower", "more"}
 _CLAUSE_END = {";", "while", "whereas", "but", "although", "though", "however", "yet"}
-_COMPARE_MARKERS = {"than", "compared", "versus", "vs", "vs.", "against", "over", "such", "including", "like",
-                    "comparable", "similar", "competitive", "par", "matching", "matches", "baseline", "baselines"}
+_COMPARE_MARKERS = frozenset({"than", "compared", "versus", "vs", "vs.", "against", "over", "such", "including", "like",
+                    "comparable", "similar", "competitive", "par", "matching", "matches", "baseline", "baselines"})
+_COMPARE_WORDS = frozenset({"than", "over", "compared", "against", "versus", "vs", "vs."})  # read by _comparisons
 _STRONG_RESULT = {"experiments", "experiment", "experimental", "results", "evaluate", "evaluated", "evaluation",
                   "benchmark", "benchmarks", "achieves", "achieve", "achieved", "achieving", "%"}
 _POSITIVE = {"superior", "better", "improvement", "improvements", "higher", "boost", "gains", "gain", "outperforms"}
@@ -143,15 +144,16 @@ class ClaimFinder:
         found += [(s, e, True) for s, e in view.cues_in(self.rev_cues, sent)]
         taken = {i for s, e, _ in found for i in range(s, e)}
         negated = {i for s, e in view.cues_in(self.not_cues, sent) for i in range(s, e)}
-        for i, w in enumerate(lower):
+        for i in view.hits(_COMPARE_WORDS, sent):
             if i in taken:
                 continue
+            w = lower[i]
             if w == "than" and not negated & set(range(i - 6, i)) and (any(x in _COMPARATIVES for x in lower[max(0, i - 6):i]) or
                                 any(x in {"higher", "better"} for x in lower[i + 1:i + 9])):
                 found.append((i, i + 1, False))
             elif w == "over" and i and (lower[i - 1] == "%" or _NUMBER.match(lower[i - 1].lstrip("+"))):
                 found.append((i, i + 1, False))
-            elif w in {"compared", "against", "versus", "vs", "vs."} and any(x in _POSITIVE for x in lower[:i]):
+            elif w not in ("than", "over") and any(x in _POSITIVE for x in lower[:i]):
                 end = i + 2 if i + 1 < len(lower) and lower[i + 1] in {"to", "with"} else i + 1
                 found.append((i, end, False))
         return sorted(c for c in found if c[0] not in negated)
@@ -194,9 +196,8 @@ class ClaimFinder:
         if not datasets:
             return []
         marker_zone = set()
-        for i, w in enumerate(lower):
-            if w in _COMPARE_MARKERS:
-                marker_zone |= {it[3] for it in items if it[0] > i and it[2] == "model" and it[0] - i <= 8}
+        for i in view.hits(_COMPARE_MARKERS, sent):
+            marker_zone |= {it[3] for it in items if it[0] > i and it[2] == "model" and it[0] - i <= 8}
         candidates = [it for it in items if it[2] in ("model", "self")]
         verbs = [s for s, _ in view.cues_in(self.result_verbs, sent)]
         if verbs and any(it[1] <= verbs[0] for it in candidates):

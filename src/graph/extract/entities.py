@@ -23,6 +23,7 @@ for _name in ("pg_entities", "pg_entity_of", "pg_self"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
+_OUR = frozenset({"our"})
 _TITLE_DATASET = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "database"}
 _DATASET_AS_MODIFIER = {"distillation", "pruning", "condensation", "curation", "compression", "augmentation",
                         "reinforcement", "selection", "generation", "ownership", "bias", "shift"}
@@ -180,14 +181,7 @@ class EntityBuilder:
                     if mi is not None and not self._known(mentions[mi]):
                         mark(mi)
                         break
-            for i, w in enumerate(lower):
-                if w in self.generic and i >= 1 and lower[i - 1] == "our" and i + 2 < len(lower) and lower[i + 1] == ",":
-                    j = sent.start + i + 2 + (lower[i + 2] in {"the", "a", "an"})
-                    mi = by_start.get(j)
-                    if mi is not None:
-                        mark(mi)  # "Our model, the Gated-Attention Reader, ...": an apposition names it
-                if w != "our":
-                    continue
+            for i in view.hits(_OUR, sent):
                 for j in range(sent.start + i + 1, min(sent.end, sent.start + i + 3)):
                     mi = by_start.get(j)
                     if mi is not None:
@@ -196,6 +190,12 @@ class EntityBuilder:
                         break
                     if not view.texts[j].islower() or view.lowers[j] in self.generic:
                         break  # "our method outperforms X": X is not ours
+                i += 1  # the word after "our"
+                if i + 2 < len(lower) and lower[i] in self.generic and lower[i + 1] == ",":
+                    j = sent.start + i + 2 + (lower[i + 2] in {"the", "a", "an"})
+                    mi = by_start.get(j)
+                    if mi is not None:
+                        mark(mi)  # "Our model, the Gated-Attention Reader, ...": an apposition names it
         mine = {key(ents[e].name) for e in chosen}
         for i, ent in enumerate(ents):  # sizes of a proposed model are proposed too: EfficientFormer-L1
             fam = shapes.family(ent.name)

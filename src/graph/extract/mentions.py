@@ -74,6 +74,7 @@ class MentionFinder:
         self.lex = lexicon()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.forms: dict[int, _Form] = {}  # match id -> the lexicon form it matches
+        tokenize = nlp.tokenizer.twin() if hasattr(nlp.tokenizer, "twin") else nlp.make_doc
         for canonical, forms in self.lex.forms.items():
             etype = self.lex.types[canonical]
             for form in forms:
@@ -84,7 +85,7 @@ class MentionFinder:
                     match_id = nlp.vocab.strings.add(f"pg:{variant}")
                     if match_id not in self.forms:
                         self.forms[match_id] = _Form.of(variant, canonical, etype)
-                        self.matcher.add(f"pg:{variant}", [nlp.make_doc(variant)])
+                        self.matcher.add(f"pg:{variant}", [tokenize(variant)])
         self._candidate: dict[str, str | None] = {}
         self.not_heads = words("not_entity_heads")
         self.naming = cues("naming")

@@ -50,7 +50,7 @@ def make_nlp() -> Language:
     nlp.tokenizer = tokens.TextKeepingTokenizer(
         nlp.vocab, rules=default.rules, prefix_search=default.prefix_search,
         suffix_search=_tokenizer_suffixes(nlp).search, infix_finditer=_tokenizer_infixes(nlp).finditer,
-        token_match=default.token_match, url_match=default.url_match)
+        token_match=default.token_match, url_match=default.url_match, max_cache_size=tokens.TOKENIZER_CACHE)
     nlp.add_pipe("pg_sentences")
     nlp.add_pipe("pg_mentions")
     nlp.add_pipe("pg_entities")
