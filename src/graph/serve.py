@@ -25,7 +25,7 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 
 from graph.errors import QueryError
-from graph.store import graph_format
+from graph.store import graph_format, on_disk
 
 RESULT_TYPES = {  # media type -> results format, for SELECT and ASK
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -233,19 +233,24 @@ class App:
         self.graph_path, self.verbose, self.max_body = graph_path, verbose, 1 << 20
         html = graph_path.with_name("graph.html")
         self.html = html.read_bytes() if html.exists() else None
-        self.dir = tempfile.mkdtemp(prefix="papergraph-store-")
         try:
-            store = ox.Store(self.dir)
-            try:
-                store.bulk_load(path=str(graph_path), format=fmt)
-            except SyntaxError as err:
-                raise QueryError(f"{graph_path}: not valid RDF: {err}") from None
-            store.flush()
-            self.triples = len(store)
-            del store
+            self.dir, self.owned = str(on_disk(graph_path)), False  # kept beside the graph for the next start
+        except OSError:
+            self.dir, self.owned = tempfile.mkdtemp(prefix="papergraph-store-"), True
+        try:
+            if self.owned:
+                store = ox.Store(self.dir)
+                try:
+                    store.bulk_load(path=str(graph_path), format=fmt)
+                except SyntaxError as err:
+                    raise QueryError(f"{graph_path}: not valid RDF: {err}") from None
+                store.flush()
+                del store
+            self.triples = len(ox.Store.read_only(self.dir))
             self.workers = Workers(self.dir, workers, timeout)
         except BaseException:
-            shutil.rmtree(self.dir, ignore_errors=True)
+            if self.owned:
+                shutil.rmtree(self.dir, ignore_errors=True)
             raise
 
     def server(self, host: str = "127.0.0.1", port: int = 7878) -> ThreadingHTTPServer:
@@ -256,4 +261,5 @@ class App:
 
     def close(self):
         self.workers.close()
-        shutil.rmtree(self.dir, ignore_errors=True)
+        if self.owned:
+            shutil.rmtree(self.dir, ignore_errors=True)
