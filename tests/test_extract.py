@@ -111,3 +111,14 @@ def test_extract_result_claim_carries_metric_value_and_offsets(extract):
 def test_extract_baseline_role_for_what_the_paper_beats(extract):
     pg = extract("A study", "Our method outperforms ResNet-50 on CIFAR-10.")
     assert entities(pg) == [("ResNet-50", "architecture", [], ["baseline"]), ("CIFAR-10", "dataset", [], [])]
+
+
+def test_extract_forgets_shapes_when_its_memory_is_full_and_finds_the_same(extractor, monkeypatch):
+    from graph.model import Paper
+
+    finder = extractor.nlp.get_pipe("pg_mentions")
+    paper = Paper("FooNet: a study", "FooNet-B/16 outperforms BarNet and CIFAR10/100 baselines.")
+    want = extractor.extract(paper)
+    monkeypatch.setattr(finder, "SEEN_LIMIT", 1)
+    assert extractor.extract(paper) == want
+    assert len(finder._seen) == len(set(t.text for t in extractor.nlp.make_doc(paper.text)))

@@ -20,8 +20,10 @@ class Extractor:
 
     def __init__(self):
         from graph.extract.pipeline import make_nlp
+        from graph.extract.tokens import view
 
         self.nlp = make_nlp()
+        self._view = view
 
     def extract(self, paper: Paper) -> PaperGraph:
         return self._graph(paper, self.nlp(paper.text))
@@ -31,12 +33,12 @@ class Extractor:
         for doc, paper in self.nlp.pipe(papers_iter, as_tuples=True, batch_size=batch_size):
             yield self._graph(paper, doc)
 
-    @staticmethod
-    def _graph(paper: Paper, doc) -> PaperGraph:
-        ents = doc._.pg_entities
+    def _graph(self, paper: Paper, doc) -> PaperGraph:
+        results = self._view(doc).results  # what doc._.pg_entities and doc._.pg_claims show
+        ents = results["pg_entities"]
         full = paper.text  # the Doc's text (doc.text would rebuild it from the tokens)
         claims = []
-        for head, relation, tail, sent, confidence, extra in doc._.pg_claims:
+        for head, relation, tail, sent, confidence, extra in results["pg_claims"]:
             if sent is None:
                 continue
             raw = full[sent.start_char:sent.end_char]  # not sent.text: it walks every token

@@ -23,18 +23,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.extract import shapes, tokens
-from graph.extract.cues import cues
+from graph.extract.cues import cues, watch
 from graph.text import key
 
-if not Doc.has_extension("pg_claims"):
-    Doc.set_extension("pg_claims", default=None)
+tokens.result_extension("pg_claims")
 
 SELF = -1
 _COMPARATIVES = {"better", "higher", "superior", "greater", "stronger", "lower", "more"}
 _CLAUSE_END = {";", "while", "whereas", "but", "although", "though", "however", "yet"}
-_COMPARE_MARKERS = frozenset({"than", "compared", "versus", "vs", "vs.", "against", "over", "such", "including", "like",
-                    "comparable", "similar", "competitive", "par", "matching", "matches", "baseline", "baselines"})
-_COMPARE_WORDS = frozenset({"than", "over", "compared", "against", "versus", "vs", "vs."})  # read by _comparisons
+_COMPARE_MARKERS = watch(frozenset({"than", "compared", "versus", "vs", "vs.", "against", "over", "such", "including", "like",
+                    "comparable", "similar", "competitive", "par", "matching", "matches", "baseline", "baselines"}))
+_COMPARE_WORDS = watch(frozenset({"than", "over", "compared", "against", "versus", "vs", "vs."}))  # read by _comparisons
 _STRONG_RESULT = {"experiments", "experiment", "experimental", "results", "evaluate", "evaluated", "evaluation",
                   "benchmark", "benchmarks", "achieves", "achieve", "achieved", "achieving", "%"}
 _POSITIVE = {"superior", "better", "improvement", "improvements", "higher", "boost", "gains", "gain", "outperforms"}
@@ -77,15 +76,15 @@ class ClaimFinder:
         self.self_cues = cues("self")
 
     def __call__(self, doc: Doc) -> Doc:
-        ents, entity_of = doc._.pg_entities, doc._.pg_entity_of
-        me = SELF if doc._.pg_self is None else doc._.pg_self
-        proposed = frozenset(i for i, e in enumerate(ents) if "proposed" in e.roles)
         view = tokens.view(doc)
+        ents, entity_of = view.results["pg_entities"], view.results["pg_entity_of"]
+        me = SELF if view.results["pg_self"] is None else view.results["pg_self"]
+        proposed = frozenset(i for i, e in enumerate(ents) if "proposed" in e.roles)
         ctx = _Context(view, ents, me, proposed, proposed | {me})
         sents = view.sents
         by_sent: list[list[int]] = [[] for _ in sents]  # mentions of each sentence
         starts = view.starts
-        for mi, m in enumerate(doc._.pg_mentions):
+        for mi, m in enumerate(view.results["pg_mentions"]):
             by_sent[bisect_right(starts, m.start) - 1].append((m, entity_of[mi]))
         claims: list[tuple] = []
         for sent, mentions in zip(sents, by_sent):
@@ -101,7 +100,7 @@ class ClaimFinder:
         for h, r, t, *_ in unique:  # role `baseline`: what the paper's own work is claimed to beat
             if r == "outperforms" and h in ctx.own and not ents[t].roles:
                 ents[t].roles.append("baseline")
-        doc._.pg_claims = [(None if h == SELF else h, r, t, s, conf, extra) for h, r, t, s, conf, extra in unique]
+        view.results["pg_claims"] = [(None if h == SELF else h, r, t, s, conf, extra) for h, r, t, s, conf, extra in unique]
         return doc
 
     # -- one sentence -------------------------------------------------------------------------

@@ -1,9 +1,21 @@
 """Cue phrases (data/patterns.json) matched against a sentence's lower-cased words."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from graph.extract.resources import patterns
+
+
+# Words rules look for: a Doc's view indexes where each of these occurs in one pass (tokens.View);
+# other words are found by scanning. Cue sets add their first words; other rules call watch().
+WATCHED: set[str] = set()
+
+
+def watch(words):
+    """Note that rules look for `words` (lower-cased); returns them, unchanged."""
+    WATCHED.update(words)
+    return words
 
 
 class CueSet:
@@ -20,21 +32,22 @@ class CueSet:
             self.by_first.setdefault(words[0], []).append(words)
         for v in self.by_first.values():
             v.sort(key=len, reverse=True)
-        self.first = frozenset(self.by_first)
+        self.first = watch(frozenset(self.by_first))
 
-    def find(self, words: list[str], index: dict[str, list[int]] | None = None) -> list[tuple[int, int]]:
+    def find(self, words: list[str], present: set[str] | None = None,
+             positions: Callable[[str], list[int]] | None = None) -> list[tuple[int, int]]:
         """(start, end) word positions of every cue in `words`, longest first at each position.
-        `index` (each word's positions in `words`) lets a long text be searched at the few places
-        a cue can start instead of word by word."""
-        if index is None:
+        Given the set of `words` and where each word is (`positions`), a long text is searched
+        only at the few places a cue can start instead of word by word."""
+        if present is None or positions is None:
             if self.first.isdisjoint(words):
                 return []  # most sentences hold none of a set's cues: answered in one C-level pass
             starts = range(len(words))
         else:
-            firsts = self.first.intersection(index)
+            firsts = self.first.intersection(present)
             if not firsts:
                 return []
-            starts = sorted(i for w in firsts for i in index[w])
+            starts = sorted(i for w in firsts for i in positions(w))
         out = []
         after = 0  # a cue's words are not the start of another
         for i in starts:

@@ -14,16 +14,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.extract import shapes, tokens
-from graph.extract.cues import cues, words
+from graph.extract.cues import cues, watch, words
 from graph.extract.resources import lexicon
 from graph.model import Entity
 from graph.text import key
 
 for _name in ("pg_entities", "pg_entity_of", "pg_self"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+    tokens.result_extension(_name)
 
-_OUR = frozenset({"our"})
+_OUR = watch(frozenset({"our"}))
 _TITLE_DATASET = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "database"}
 _DATASET_AS_MODIFIER = {"distillation", "pruning", "condensation", "curation", "compression", "augmentation",
                         "reinforcement", "selection", "generation", "ownership", "bias", "shift"}
@@ -54,9 +53,9 @@ class EntityBuilder:
         return bool(fam and self.lex.lookup(fam))
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = doc._.pg_mentions
         view = tokens.view(doc)
-        groups = self._group(mentions, doc._.pg_links)
+        mentions = view.results["pg_mentions"]
+        groups = self._group(mentions, view.results["pg_links"])
         at = {(m.start, "start"): m for m in mentions} | {(m.end, "end"): m for m in mentions}
         entities, entity_of = [], {}
         for members in groups:
@@ -68,9 +67,9 @@ class EntityBuilder:
             for i in members:
                 entity_of[i] = len(entities)
             entities.append(ent)
-        doc._.pg_entities = entities
-        doc._.pg_entity_of = entity_of
-        self._proposed(doc, view)
+        view.results["pg_entities"] = entities
+        view.results["pg_entity_of"] = entity_of
+        self._proposed(view)
         return doc
 
     @staticmethod
@@ -151,10 +150,10 @@ class EntityBuilder:
                 return t
         return "method"
 
-    def _proposed(self, doc: Doc, view) -> None:
+    def _proposed(self, view) -> None:
         """Roles `proposed`: the title's leading name, a name given by a naming cue, the first
         unknown name after "we propose / introduce ...", and unknown names after "our"."""
-        ents, entity_of, mentions = doc._.pg_entities, doc._.pg_entity_of, doc._.pg_mentions
+        ents, entity_of, mentions = (view.results[k] for k in ("pg_entities", "pg_entity_of", "pg_mentions"))
         chosen: list[int] = []
 
         def mark(mi):
@@ -206,7 +205,7 @@ class EntityBuilder:
         main = title_lead if title_lead is not None else (chosen[0] if chosen else None)
         if main is not None and ents[main].type == "dataset":
             main = None  # a paper that proposes a dataset speaks of its experiments, not of the dataset's results
-        doc._.pg_self = main
+        view.results["pg_self"] = main
 
 
 def _coordinated_with_dataset(lowers: list[str], m, at) -> bool:

@@ -14,12 +14,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from graph.extract import abbrev, shapes, tokens
-from graph.extract.cues import cues, words
+from graph.extract.cues import cues, watch, words
 from graph.extract.resources import lexicon
 from graph.text import key, singular
 
 SOURCES = ("lexicon", "abbreviation", "naming", "shape")  # order of trust
-_UNSEEN = object()
+_OPEN = next(iter(watch({"("})))  # where abbreviations are defined: "Vision Transformer (ViT)"
 
 
 @dataclass
@@ -59,9 +59,8 @@ class _Form:
                    word=alias[:1].isupper() and alias[1:].islower())
 
 
-for _name, _default in (("pg_mentions", None), ("pg_links", None), ("pg_title_end", 0)):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+for _name in ("pg_mentions", "pg_links"):
+    tokens.result_extension(_name)
 
 
 @Language.factory("pg_mentions")
@@ -70,6 +69,7 @@ def make_mentions(nlp: Language, name: str):
 
 
 class MentionFinder:
+    SEEN_LIMIT = 1 << 17  # token texts whose shape is remembered
     def __init__(self, nlp: Language):
         self.lex = lexicon()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -86,7 +86,8 @@ class MentionFinder:
                     if match_id not in self.forms:
                         self.forms[match_id] = _Form.of(variant, canonical, etype)
                         self.matcher.add(f"pg:{variant}", [tokenize(variant)])
-        self._candidate: dict[str, str | None] = {}
+        self._seen: dict[str, None] = {}  # token texts whose shape has been judged
+        self._names: dict[str, str] = {}  # those that may be names -> the name
         self.not_heads = words("not_entity_heads")
         self.naming = cues("naming")
         self.generic_heads = words("dataset_nouns") | {"model", "models", "framework", "method", "network", "architecture"}
@@ -105,8 +106,8 @@ class MentionFinder:
             m.start_char = view.idx[m.start]
             m.end_char = view.end_char(m.end - 1)
         index = {id(m): i for i, m in enumerate(kept)}
-        doc._.pg_mentions = kept
-        doc._.pg_links = [(index[id(a)], index[id(b)]) for a, b in links if id(a) in index and id(b) in index]
+        view.results["pg_mentions"] = kept
+        view.results["pg_links"] = [(index[id(a)], index[id(b)]) for a, b in links if id(a) in index and id(b) in index]
         return doc
 
     # -- sources -----------------------------------------------------------------------------
@@ -133,7 +134,7 @@ class MentionFinder:
         out, links, defined = [], [], {}
         view = tokens.view(doc)
         texts, lowers = view.texts, view.lowers
-        for i in view.positions("("):
+        for i in view.positions(_OPEN):
             if i + 2 >= len(texts) or texts[i + 2] != ")":
                 continue
             sf = texts[i + 1]
@@ -162,10 +163,11 @@ class MentionFinder:
             links.append((lf, short))
             defined[key(sf)] = (canonical, etype, source)
         if defined:
-            for i, text in enumerate(texts):
-                k = key(text)
-                if k in defined and not (i > 0 and texts[i - 1] == "(" and i + 1 < len(texts) and texts[i + 1] == ")"):
-                    canonical, etype, source = defined[k]
+            uses = sorted(i for text in set(texts) if key(text) in defined for i in view.text_positions(text))
+            for i in uses:
+                text = texts[i]
+                if not (i > 0 and texts[i - 1] == "(" and i + 1 < len(texts) and texts[i + 1] == ")"):
+                    canonical, etype, source = defined[key(text)]
                     out.append(Mention(i, i + 1, text, canonical, etype, source))
         return out, links
 
@@ -203,13 +205,17 @@ class MentionFinder:
         out = []
         view = tokens.view(doc)
         n = len(view)
-        candidate = self._candidate
-        for i, raw in enumerate(view.texts):
-            text = candidate.get(raw, _UNSEEN)
-            if text is _UNSEEN:
-                text = self._candidate_text(raw)
-            if text is None:
-                continue
+        distinct = set(view.texts)
+        if len(self._seen) >= self.SEEN_LIMIT:  # bounded: forget, then judge again what comes
+            self._seen.clear()
+            self._names.clear()
+        for raw in distinct.difference(self._seen):  # a set minus a dict: one lookup per text
+            self._candidate_text(raw)
+        names = self._names
+        found = sorted(i for raw in distinct if raw in names for i in view.text_positions(raw))
+        for i in found:
+            raw = view.texts[i]
+            text = self._names[raw]
             parts = shapes.split_coordination(text)
             if len(parts) == 1 and "/" in text and not shapes.PATCH.search(text):
                 parts = [p for p in text.split("/") if shapes.looks_like_name(p)]  # "CNN/Transformer"
@@ -230,16 +236,15 @@ class MentionFinder:
                                    "lexicon" if term else "shape"))
         return out
 
-    def _candidate_text(self, raw: str) -> str | None:
-        """The name a token may be, by its shape: its text without a dangling hyphen ("CNN- and
-        transformer-based models": CNN), or None. Answers are kept per token text (bounded)."""
+    def _candidate_text(self, raw: str) -> None:
+        """Whether a token text may be a name, by its shape; if so, the name is its text without a
+        dangling hyphen ("CNN- and transformer-based models": CNN). Answers are kept per token text
+        (in `_seen`; the names also in `_names`), bounded: tokens repeat across abstracts, and set
+        operations over a Doc's distinct texts then find its candidates without a Python loop."""
         text = raw.rstrip("-")
-        if not (shapes.looks_like_name(text) or "/" in text) or key(text) in self.lex.stop:
-            text = None
-        if len(self._candidate) >= 1 << 17:
-            self._candidate.clear()
-        self._candidate[raw] = text
-        return text
+        self._seen[raw] = None
+        if (shapes.looks_like_name(text) or "/" in text) and key(text) not in self.lex.stop:
+            self._names[raw] = text
 
     def _known_type(self, text: str) -> str | None:
         term = self.lex.lookup(text)

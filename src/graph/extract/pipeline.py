@@ -33,7 +33,6 @@ def split_sentences(doc: Doc) -> Doc:
     its own sentence, ending at the blank line that follows it."""
     view = tokens.view(doc)
     view.split_sentences()
-    doc._.pg_title_end = view.title_end
     return doc
 
 

@@ -12,6 +12,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, IS_PUNCT, LENGTH
+
+from graph.extract.cues import WATCHED
 from spacy.pipeline.sentencizer import Sentencizer
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -60,7 +62,8 @@ class View:
     """Token texts, lower-cased texts, character offsets and sentences of one Doc."""
 
     __slots__ = ("_cues", "_cues_by_sent", "_index", "idx", "lowers", "punct", "sents", "starts", "text",
-                 "texts", "title_end", "_words")
+                 "texts", "title_end", "_words", "_words_set",
+                 "results")
 
     def __init__(self, doc: Doc):
         text = doc.user_data.get("pg_text")
@@ -78,7 +81,9 @@ class View:
         self._cues: dict[int, list[tuple[int, int]]] = {}
         self._cues_by_sent: dict[int, dict[int, list[tuple[int, int]]]] = {}
         self._index: dict[str, list[int]] | None = None
+        self._words_set: set[str] | None = None
         self._words: dict[int, list[int]] = {}
+        self.results: dict[str, object] = {}  # what the components found, by name (see result_extension)
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -124,25 +129,36 @@ class View:
         j = bisect_left(self.starts, i)
         return j < len(self.starts) and self.starts[j] == i
 
-    def index(self) -> dict[str, list[int]]:
-        """Each lower-cased word's token positions."""
-        if self._index is None:
-            self._index = {}
-            for i, w in enumerate(self.lowers):
-                self._index.setdefault(w, []).append(i)
-        return self._index
+    def words(self) -> set[str]:
+        """The Doc's distinct lower-cased words."""
+        if self._words_set is None:
+            self._words_set = set(self.lowers)
+        return self._words_set
 
     def positions(self, word: str) -> list[int]:
-        """Where the lower-cased `word` occurs."""
-        return self.index().get(word, [])
+        """Where the lower-cased `word` occurs. The words rules look for (cues.WATCHED) are
+        indexed in one pass on first use; any other word is found by scanning."""
+        if self._index is None:
+            self._index = {}
+            watched = WATCHED
+            for i, w in enumerate(self.lowers):
+                if w in watched:
+                    self._index.setdefault(w, []).append(i)
+        found = self._index.get(word)
+        if found is None:
+            found = [] if word in WATCHED else _scan(self.lowers, word)
+        return found
+
+    def text_positions(self, text: str) -> list[int]:
+        """Where a token's text (as written) is `text`."""
+        return _scan(self.texts, text)
 
     def hits(self, words: frozenset[str], sent: Sent) -> list[int]:
         """Where any of `words` (lower-cased) occurs in `sent`, as positions within the sentence,
         in order: a rule that looks for a few words reads these instead of every word."""
         found = self._words.get(id(words))
         if found is None:
-            index = self.index()
-            found = self._words[id(words)] = sorted(i for w in words.intersection(index) for i in index[w])
+            found = self._words[id(words)] = sorted(i for w in words.intersection(self.words()) for i in self.positions(w))
         if not found:
             return []
         lo = bisect_left(found, sent.start)
@@ -155,7 +171,7 @@ class View:
         and the Doc's matches are exactly the sentences' matches."""
         found = self._cues.get(id(cue_set))
         if found is None:
-            found = self._cues[id(cue_set)] = cue_set.find(self.lowers, self.index())
+            found = self._cues[id(cue_set)] = cue_set.find(self.lowers, self.words(), self.positions)
         return found
 
     def cues_in(self, cue_set, sent: Sent) -> list[tuple[int, int]]:
@@ -167,6 +183,25 @@ class View:
                 at = self.sent_at(s)
                 by_sent.setdefault(at.i, []).append((s - at.start, e - at.start))
         return by_sent.get(sent.i, [])
+
+
+def _scan(items: list[str], item: str) -> list[int]:
+    out = []
+    i = -1
+    try:
+        while True:
+            i = items.index(item, i + 1)
+            out.append(i)
+    except ValueError:
+        return out
+
+
+def result_extension(name: str, default=None) -> None:
+    """Show a component's result, kept in ``view(doc).results[name]``, as ``doc._.<name>``. The
+    components pass results through the view: every ``doc._`` access builds an object, and at
+    ~20 accesses per abstract that cost more than some of the rules."""
+    if not Doc.has_extension(name):
+        Doc.set_extension(name, getter=lambda doc: view(doc).results.get(name, default))
 
 
 def view(doc: Doc) -> View:
