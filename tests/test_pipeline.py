@@ -6,6 +6,7 @@ import pytest
 
 from graph import engines, workdir
 from graph.errors import PapergraphError
+from graph.model import from_record, paper_digest
 from graph.pipeline import OUTPUTS, Reporter, run_build
 
 A = [
@@ -141,6 +142,10 @@ def test_two_processes_give_the_same_graph_as_one(tmp_path, monkeypatch):
     _, summary = run_build([a, b], tmp_path / "two", jobs=2)
     assert summary.extracted == 5
     assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
+    for folder in ("one", "two"):  # each record is keyed by its own paper's digest, wherever extracted
+        records = [json.loads(line) for line in (tmp_path / folder / ".papergraph" / "records.jsonl").open()]
+        assert len(records) == 5
+        assert all(r["digest"] == paper_digest(from_record(r).paper) for r in records)
 
 
 def test_dask_engine_on_a_local_cluster_gives_the_same_graph(tmp_path):

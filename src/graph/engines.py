@@ -20,21 +20,23 @@ _local = threading.local()
 
 
 def extract_chunk(rows: list[tuple]) -> list[str]:
-    """Papers (as tuples of Paper's fields) -> their extraction records as JSON lines. Each process
-    (and each thread) builds its extractor once and keeps it."""
+    """Papers (as tuples of Paper's fields, then the paper's digest) -> their extraction records
+    as JSON lines. Each process (and each thread) builds its extractor once and keeps it."""
     extractor = getattr(_local, "extractor", None)
     if extractor is None:
         from graph.extract import Extractor
 
         extractor = _local.extractor = Extractor()
-    papers = [Paper(*row) for row in rows]
-    return [json.dumps(to_record(r), ensure_ascii=False) + "\n" for r in extractor.extract_all(papers)]
+    papers = [Paper(*row[:-1]) for row in rows]
+    return [json.dumps(to_record(r, row[-1]), ensure_ascii=False) + "\n"
+            for r, row in zip(extractor.extract_all(papers), rows)]
 
 
-def _chunks(papers: Iterable[Paper], size: int) -> Iterator[list[tuple]]:
+def _chunks(papers: Iterable[tuple[Paper, str]], size: int) -> Iterator[list[tuple]]:
     it = iter(papers)
-    # Paper's fields in order, spelled out: dataclasses.astuple deep-copies each field (27 µs a paper)
-    while chunk := [(p.title, p.abstract, p.id, p.url, p.year, p.source) for p in islice(it, size)]:
+    # Paper's fields in order, spelled out (dataclasses.astuple deep-copies each field: 27 µs a
+    # paper), and the digest the reader already worked out
+    while chunk := [(p.title, p.abstract, p.id, p.url, p.year, p.source, d) for p, d in islice(it, size)]:
         yield chunk
 
 
@@ -44,8 +46,9 @@ def _ignore_sigint():
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
-def run_local(papers: Iterable[Paper], jobs: int = 1, chunk: int | None = None) -> Iterator[list[str]]:
-    """Records of `papers`, chunk by chunk, in order; `jobs` > 1 uses that many processes."""
+def run_local(papers: Iterable[tuple[Paper, str]], jobs: int = 1, chunk: int | None = None) -> Iterator[list[str]]:
+    """Records of `papers` ((paper, digest) pairs), chunk by chunk, in order; `jobs` > 1 uses that
+    many processes."""
     chunk = chunk or CHUNK
     if jobs <= 1:
         for rows in _chunks(papers, chunk):
@@ -64,7 +67,7 @@ def run_local(papers: Iterable[Paper], jobs: int = 1, chunk: int | None = None) 
         pool.join()
 
 
-def run_dask(papers: Iterable[Paper], scheduler: str | None = None, chunk: int | None = None,
+def run_dask(papers: Iterable[tuple[Paper, str]], scheduler: str | None = None, chunk: int | None = None,
              client=None) -> Iterator[list[str]]:
     """Records of `papers` computed on a Dask cluster: the one at `scheduler` (an address such as
     tcp://10.0.0.5:8786), else a LocalCluster on this machine."""

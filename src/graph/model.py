@@ -77,10 +77,11 @@ def paper_digest(paper: Paper) -> str:
     return hashlib.sha256(data.encode()).hexdigest()[:32]
 
 
-def to_record(r: PaperGraph) -> dict:
+def to_record(r: PaperGraph, digest: str | None = None) -> dict:
+    """`digest`: the paper's, when the caller has it already."""
     p = r.paper
     return {
-        "digest": paper_digest(p),
+        "digest": digest or paper_digest(p),
         "paper": [p.title, p.abstract, p.id, p.url, p.year, p.source],
         "entities": [[e.name, e.type, e.aliases, e.roles, e.known] for e in r.entities],
         "claims": [[c.head, c.relation, c.tail, c.evidence, c.start, c.end, c.confidence, c.dataset, c.metric,

@@ -100,10 +100,11 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
             reporter.problem(error)
 
     with Workdir(out, fresh) as wd:
-        def pending() -> Iterator[Paper]:
-            """Papers not yet extracted: stale members first, then new inputs not in the graph."""
+        def pending() -> Iterator[tuple[Paper, str]]:
+            """Papers not yet extracted, with their digests: stale members first, then new inputs
+            not in the graph."""
             for paper in wd.stale():
-                yield paper
+                yield paper, paper_digest(paper)
             for paper in read_papers(list(paths or []) or None, fmt, strict, Counting(), options):
                 k, digest = paper_key(paper), paper_digest(paper)
                 member = wd.members.get(k)
@@ -114,7 +115,7 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
                     continue
                 summary.added += 1
                 if wd.add(k, digest, paper_iri(paper)):
-                    yield paper
+                    yield paper, digest
 
         t = time.perf_counter()
         reporter.stage("extract")
