@@ -46,10 +46,10 @@ def _tokenizer_suffixes(nlp: Language):
 def make_nlp() -> Language:
     nlp = spacy.blank("en")
     default = nlp.tokenizer
-    nlp.tokenizer = tokens.TextKeepingTokenizer(
+    nlp.tokenizer = tokens.make_tokenizer(
         nlp.vocab, rules=default.rules, prefix_search=default.prefix_search,
         suffix_search=_tokenizer_suffixes(nlp).search, infix_finditer=_tokenizer_infixes(nlp).finditer,
-        token_match=default.token_match, url_match=default.url_match, max_cache_size=tokens.TOKENIZER_CACHE)
+        token_match=default.token_match, url_match=default.url_match)
     nlp.add_pipe("pg_sentences")
     nlp.add_pipe("pg_mentions")
     nlp.add_pipe("pg_entities")

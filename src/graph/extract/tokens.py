@@ -41,10 +41,18 @@ class TextKeepingTokenizer(Tokenizer):
     def twin(self) -> "TextKeepingTokenizer":
         """A tokenizer that splits exactly like this one but has its own cache: for tokenizing
         lexicon patterns, which would otherwise fill the cache with forms rarely seen in text."""
-        return TextKeepingTokenizer(self.vocab, rules=self.rules, prefix_search=self.prefix_search,
-                                    suffix_search=self.suffix_search, infix_finditer=self.infix_finditer,
-                                    token_match=self.token_match, url_match=self.url_match,
-                                    faster_heuristics=self.faster_heuristics, max_cache_size=0)
+        return make_tokenizer(self.vocab, 0, rules=self.rules, prefix_search=self.prefix_search,
+                              suffix_search=self.suffix_search, infix_finditer=self.infix_finditer,
+                              token_match=self.token_match, url_match=self.url_match,
+                              faster_heuristics=self.faster_heuristics)
+
+
+def make_tokenizer(vocab, cache: int = TOKENIZER_CACHE, **settings) -> TextKeepingTokenizer:
+    """A TextKeepingTokenizer remembering up to `cache` chunks."""
+    try:
+        return TextKeepingTokenizer(vocab, max_cache_size=cache, **settings)
+    except TypeError:  # spaCy before 3.8.2 has no bound to set: its cache keeps every chunk
+        return TextKeepingTokenizer(vocab, **settings)
 
 
 @dataclass(frozen=True, slots=True)
