@@ -33,7 +33,8 @@ _COMPARATIVES = {"better", "higher", "superior", "greater", "stronger", "lower",
 _CLAUSE_END = {";", "while", "whereas", "but", "although", "though", "however", "yet"}
 _COMPARE_MARKERS = watch(frozenset({"than", "compared", "versus", "vs", "vs.", "against", "over", "such", "including", "like",
                     "comparable", "similar", "competitive", "par", "matching", "matches", "baseline", "baselines"}))
-_COMPARE_WORDS = watch(frozenset({"than", "over", "compared", "against", "versus", "vs", "vs."}))  # read by _comparisons
+_VERSUS = frozenset({"compared", "against", "versus", "vs", "vs."})
+_COMPARE_WORDS = watch(_VERSUS | {"than", "over"})  # the words _comparisons reads besides its cues
 _STRONG_RESULT = {"experiments", "experiment", "experimental", "results", "evaluate", "evaluated", "evaluation",
                   "benchmark", "benchmarks", "achieves", "achieve", "achieved", "achieving", "%"}
 _POSITIVE = {"superior", "better", "improvement", "improvements", "higher", "boost", "gains", "gain", "outperforms"}
@@ -152,7 +153,7 @@ class ClaimFinder:
                 found.append((i, i + 1, False))
             elif w == "over" and i and (lower[i - 1] == "%" or _NUMBER.match(lower[i - 1].lstrip("+"))):
                 found.append((i, i + 1, False))
-            elif w not in ("than", "over") and any(x in _POSITIVE for x in lower[:i]):
+            elif w in _VERSUS and any(x in _POSITIVE for x in lower[:i]):
                 end = i + 2 if i + 1 < len(lower) and lower[i + 1] in {"to", "with"} else i + 1
                 found.append((i, end, False))
         return sorted(c for c in found if c[0] not in negated)

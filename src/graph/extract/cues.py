@@ -60,9 +60,6 @@ class CueSet:
                     break
         return out
 
-    def any(self, words: list[str]) -> bool:
-        return bool(self.find(words))
-
 
 @lru_cache(maxsize=None)
 def cues(name: str) -> CueSet:

@@ -109,13 +109,13 @@ class EntityBuilder:
             if m.type:
                 return m.type
         votes: Counter[str] = Counter()
+        lowers = view.lowers
         for m in ms:
             for base in [shapes.family(m.canonical), *shapes.lineage_base(m.canonical)]:
                 term = self.lex.lookup(base) if base else None
                 if term:
                     votes[term.type] += 3
                     break
-            lowers = view.lowers
             prev = lowers[max(0, m.start - 2):m.start]
             if prev and (prev[-1] in self.dataset_nouns or prev[-1] == "," and len(prev) > 1 and prev[0] in self.dataset_nouns):
                 votes["dataset"] += 2  # "a new dataset, ImageNet++", "the benchmark X"

@@ -69,9 +69,8 @@ class Sent:
 class View:
     """Token texts, lower-cased texts, character offsets and sentences of one Doc."""
 
-    __slots__ = ("_cues", "_cues_by_sent", "_index", "idx", "lowers", "punct", "sents", "starts", "text",
-                 "texts", "title_end", "_words", "_words_set",
-                 "results")
+    __slots__ = ("_cues", "_cues_by_sent", "_distinct", "_hits", "_index", "_indexed", "idx", "lowers", "punct",
+                 "results", "sents", "starts", "text", "texts", "title_end")
 
     def __init__(self, doc: Doc):
         text = doc.user_data.get("pg_text")
@@ -89,8 +88,9 @@ class View:
         self._cues: dict[int, list[tuple[int, int]]] = {}
         self._cues_by_sent: dict[int, dict[int, list[tuple[int, int]]]] = {}
         self._index: dict[str, list[int]] | None = None
-        self._words_set: set[str] | None = None
-        self._words: dict[int, list[int]] = {}
+        self._indexed = 0  # how many watched words the index was made for
+        self._distinct: set[str] | None = None
+        self._hits: dict[int, list[int]] = {}
         self.results: dict[str, object] = {}  # what the components found, by name (see result_extension)
 
     def __len__(self) -> int:
@@ -137,17 +137,17 @@ class View:
         j = bisect_left(self.starts, i)
         return j < len(self.starts) and self.starts[j] == i
 
-    def words(self) -> set[str]:
+    def distinct(self) -> set[str]:
         """The Doc's distinct lower-cased words."""
-        if self._words_set is None:
-            self._words_set = set(self.lowers)
-        return self._words_set
+        if self._distinct is None:
+            self._distinct = set(self.lowers)
+        return self._distinct
 
     def positions(self, word: str) -> list[int]:
         """Where the lower-cased `word` occurs. The words rules look for (cues.WATCHED) are
         indexed in one pass on first use; any other word is found by scanning."""
-        if self._index is None:
-            self._index = {}
+        if self._index is None or self._indexed != len(WATCHED):  # (words are watched before any Doc, as rules load)
+            self._index, self._indexed = {}, len(WATCHED)
             watched = WATCHED
             for i, w in enumerate(self.lowers):
                 if w in watched:
@@ -164,9 +164,9 @@ class View:
     def hits(self, words: frozenset[str], sent: Sent) -> list[int]:
         """Where any of `words` (lower-cased) occurs in `sent`, as positions within the sentence,
         in order: a rule that looks for a few words reads these instead of every word."""
-        found = self._words.get(id(words))
+        found = self._hits.get(id(words))
         if found is None:
-            found = self._words[id(words)] = sorted(i for w in words.intersection(self.words()) for i in self.positions(w))
+            found = self._hits[id(words)] = sorted(i for w in words.intersection(self.distinct()) for i in self.positions(w))
         if not found:
             return []
         lo = bisect_left(found, sent.start)
@@ -179,7 +179,7 @@ class View:
         and the Doc's matches are exactly the sentences' matches."""
         found = self._cues.get(id(cue_set))
         if found is None:
-            found = self._cues[id(cue_set)] = cue_set.find(self.lowers, self.words(), self.positions)
+            found = self._cues[id(cue_set)] = cue_set.find(self.lowers, self.distinct(), self.positions)
         return found
 
     def cues_in(self, cue_set, sent: Sent) -> list[tuple[int, int]]:
