@@ -128,3 +128,26 @@ def test_serve_negotiate(accept, want):
     from graph.serve import RESULT_TYPES
 
     assert negotiate(accept, RESULT_TYPES, "application/sparql-results+json") == want
+
+
+def test_serve_keeps_its_store_beside_the_graph_or_else_a_temporary_one(small_graph, tmp_path, monkeypatch):
+    import shutil
+    from pathlib import Path
+
+    import graph.serve
+
+    graph_path = tmp_path / "graph.ttl"
+    shutil.copy(small_graph, graph_path)
+    app = App(graph_path, workers=1)
+    app.close()
+    assert Path(app.dir) == tmp_path / ".papergraph" / "store-graph.ttl" and Path(app.dir).exists()
+
+    def refuse(path):
+        raise PermissionError(path)
+
+    monkeypatch.setattr(graph.serve, "on_disk", refuse)
+    app = App(graph_path, workers=1)
+    temporary, triples = Path(app.dir), app.triples
+    app.close()
+    assert temporary.parent != tmp_path / ".papergraph" and not temporary.exists()
+    assert triples > 0

@@ -24,8 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError
-from graph.store import graph_format, on_disk
+from graph.store import fill, graph_format, on_disk
 
 RESULT_TYPES = {  # media type -> results format, for SELECT and ASK
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -239,13 +238,7 @@ class App:
             self.dir, self.owned = tempfile.mkdtemp(prefix="papergraph-store-"), True
         try:
             if self.owned:
-                store = ox.Store(self.dir)
-                try:
-                    store.bulk_load(path=str(graph_path), format=fmt)
-                except SyntaxError as err:
-                    raise QueryError(f"{graph_path}: not valid RDF: {err}") from None
-                store.flush()
-                del store
+                fill(self.dir, graph_path, fmt)
             self.triples = len(ox.Store.read_only(self.dir))
             self.workers = Workers(self.dir, workers, timeout)
         except BaseException:

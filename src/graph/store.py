@@ -54,6 +54,16 @@ def load(path) -> ox.Store:
     return store
 
 
+def fill(folder, path: Path, fmt: ox.RdfFormat) -> None:
+    """Load the graph file at `path` into a new on-disk store in `folder`, and close it."""
+    store = ox.Store(str(folder))
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except SyntaxError as err:
+        raise QueryError(f"{path}: not valid RDF: {err}") from None
+    store.flush()
+
+
 def _stamp(path: Path) -> dict:
     st = path.stat()
     return {"file": path.name, "size": st.st_size, "mtime_ns": st.st_mtime_ns, "inode": st.st_ino}
@@ -77,13 +87,7 @@ def on_disk(path) -> Path:
     home.mkdir(exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".store-{path.name}-", dir=home))
     try:
-        store = ox.Store(str(fresh))
-        try:
-            store.bulk_load(path=str(path), format=fmt)
-        except SyntaxError as err:
-            raise QueryError(f"{path}: not valid RDF: {err}") from None
-        store.flush()
-        del store  # closed: the folder can be moved
+        fill(fresh, path, fmt)
         (fresh / "stamp.json").write_text(json.dumps(stamp), encoding="utf-8")
         old = None
         if target.exists():
