@@ -19,7 +19,8 @@ from graph.extract.resources import lexicon
 from graph.text import key, singular
 
 SOURCES = ("lexicon", "abbreviation", "naming", "shape")  # order of trust
-_OPEN = next(iter(watch({"("})))  # where abbreviations are defined: "Vision Transformer (ViT)"
+_OPEN = "("  # where abbreviations are defined: "Vision Transformer (ViT)"
+watch({_OPEN})
 
 
 @dataclass
@@ -70,6 +71,7 @@ def make_mentions(nlp: Language, name: str):
 
 class MentionFinder:
     SEEN_LIMIT = 1 << 17  # token texts whose shape is remembered
+
     def __init__(self, nlp: Language):
         self.lex = lexicon()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -94,14 +96,14 @@ class MentionFinder:
         self.dataset_context = words("dataset_nouns") | {"validation", "val", "test", "training", "train", "set"}
 
     def __call__(self, doc: Doc) -> Doc:
-        found: list[Mention] = []
-        found += self._lexicon(doc)
-        defined, links = self._abbreviations(doc)
-        found += defined
-        found += self._named(doc)
-        found += self._shaped(doc)
-        kept = _resolve(found)
         view = tokens.view(doc)
+        found: list[Mention] = []
+        found += self._lexicon(doc, view)
+        defined, links = self._abbreviations(view)
+        found += defined
+        found += self._named(view)
+        found += self._shaped(view)
+        kept = _resolve(found)
         for m in kept:
             m.start_char = view.idx[m.start]
             m.end_char = view.end_char(m.end - 1)
@@ -111,9 +113,8 @@ class MentionFinder:
         return doc
 
     # -- sources -----------------------------------------------------------------------------
-    def _lexicon(self, doc: Doc) -> list[Mention]:
+    def _lexicon(self, doc: Doc, view: tokens.View) -> list[Mention]:
         out = []
-        view = tokens.view(doc)
         for match_id, start, end in self.matcher(doc):
             form = self.forms[match_id]
             text = view.span_text(start, end)
@@ -129,10 +130,9 @@ class MentionFinder:
             out.append(Mention(start, end, text, form.canonical, form.type, "lexicon"))
         return out
 
-    def _abbreviations(self, doc: Doc):
+    def _abbreviations(self, view: tokens.View):
         """Definitions "Long Form (SF)", and every later use of a defined SF."""
         out, links, defined = [], [], {}
-        view = tokens.view(doc)
         texts, lowers = view.texts, view.lowers
         for i in view.positions(_OPEN):
             if i + 2 >= len(texts) or texts[i + 2] != ")":
@@ -171,10 +171,9 @@ class MentionFinder:
                     out.append(Mention(i, i + 1, text, canonical, etype, source))
         return out, links
 
-    def _named(self, doc: Doc) -> list[Mention]:
+    def _named(self, view: tokens.View) -> list[Mention]:
         """Names introduced by a naming cue ("dubbed X", "termed X") and a title's leading "Name:"."""
         out = []
-        view = tokens.view(doc)
         texts, lower, n = view.texts, view.lowers, len(view)
         for start, end in view.cues(self.naming):
             j = end
@@ -201,9 +200,8 @@ class MentionFinder:
                 break
         return out
 
-    def _shaped(self, doc: Doc) -> list[Mention]:
+    def _shaped(self, view: tokens.View) -> list[Mention]:
         out = []
-        view = tokens.view(doc)
         n = len(view)
         distinct = set(view.texts)
         if len(self._seen) >= self.SEEN_LIMIT:  # bounded: forget, then judge again what comes
