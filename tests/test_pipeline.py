@@ -5,7 +5,7 @@ import json
 import pytest
 
 from graph import engines, workdir
-from graph.errors import PapergraphError
+from graph.errors import InputError, PapergraphError
 from graph.model import from_record, paper_digest
 from graph.pipeline import OUTPUTS, Reporter, run_build
 
@@ -109,7 +109,7 @@ def test_a_record_torn_by_a_kill_is_dropped_and_its_paper_extracted_again(tmp_pa
     records = out / ".papergraph" / "records.jsonl"
     lines = records.read_text().splitlines(keepends=True)
     records.write_text(lines[0] + lines[1][:40])  # killed while writing the second record
-    (out / ".papergraph" / "members.tsv").unlink()  # ... of a build that never finished
+    (out / ".papergraph" / "index.sqlite").unlink()  # ... of a build that never finished
     _, summary = run_build([a], out)
     assert summary.extracted == 1
     assert records.read_text().count("\n") == 2
@@ -202,3 +202,62 @@ def test_nothing_new_leaves_the_outputs_alone_unless_the_writers_changed(tmp_pat
     assert not rewritten.unchanged and (out / "graph.html").read_text().startswith("<")
     (out / "graph.ttl").unlink()
     assert not run_build([a], out)[1].unchanged and (out / "graph.ttl").exists()
+
+
+def test_a_paper_read_twice_with_another_text_keeps_the_first_and_says_where(tmp_path):
+    twice = jsonl(tmp_path, "twice.jsonl", [A[0], A[1], dict(A[0], abstract="VOLO extends DeiT.")])
+    problems = []
+
+    class Collect(Reporter):
+        def problem(self, error):
+            problems.append(str(error))
+
+    _, summary = run_build([twice], tmp_path / "out", reporter=Collect())
+    assert problems == [f"{twice}:3: 'VOLO: Vision Outlooker Networks' was read before ({twice}:1) with a "
+                        "different text; kept the first"]
+    assert (summary.papers, summary.skipped) == (2, 1)
+    run_build([jsonl(tmp_path, "a.jsonl", A)], tmp_path / "first")
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "first")
+    with pytest.raises(InputError, match="was read before"):
+        run_build([twice], tmp_path / "strict", strict=True)
+
+
+def test_records_appended_after_the_index_was_written_are_found_when_it_is_opened(tmp_path):
+    """A build killed between writing records and indexing them loses none of them."""
+    a, b = jsonl(tmp_path, "a.jsonl", A), jsonl(tmp_path, "b.jsonl", B)
+    run_build([b], tmp_path / "other")
+    out = tmp_path / "out"
+    run_build([a], out)
+    with open(out / ".papergraph" / "records.jsonl", "a") as fh:  # b's records, never indexed in out
+        fh.write((tmp_path / "other" / ".papergraph" / "records.jsonl").read_text())
+    _, summary = run_build([b], out)
+    assert (summary.added, summary.extracted) == (3, 0)
+    run_build([a, b], tmp_path / "scratch")
+    assert outputs(out) == outputs(tmp_path / "scratch")
+
+
+def test_a_folder_from_before_the_index_keeps_its_members(tmp_path):
+    a, b = jsonl(tmp_path, "a.jsonl", A), jsonl(tmp_path, "b.jsonl", B)
+    out = tmp_path / "out"
+    run_build([a], out)
+    index = out / ".papergraph" / "index.sqlite"
+    with workdir.Workdir(out) as wd:  # write the members as papergraph wrote them before: members.tsv
+        rows = wd.db.execute("SELECT key, digest, iri FROM members ORDER BY key").fetchall()
+    index.unlink()
+    (out / ".papergraph" / "members.tsv").write_text("".join("\t".join(row) + "\n" for row in rows))
+    _, summary = run_build([b], out)
+    assert (summary.papers, summary.extracted) == (5, 3)
+    assert not (out / ".papergraph" / "members.tsv").exists()
+    run_build([a, b], tmp_path / "scratch")
+    assert outputs(out) == outputs(tmp_path / "scratch")
+
+
+def test_a_damaged_index_is_an_error_that_fresh_mends(tmp_path):
+    a = jsonl(tmp_path, "a.jsonl", A)
+    out = tmp_path / "out"
+    run_build([a], out)
+    (out / ".papergraph" / "index.sqlite").write_bytes(b"not a database" * 100)
+    with pytest.raises(PapergraphError, match=r"index.sqlite is damaged \(.*\); build again with --fresh"):
+        run_build([a], out)
+    _, summary = run_build([a], out, fresh=True)
+    assert (summary.papers, summary.extracted) == (2, 0)

@@ -14,7 +14,7 @@ from pathlib import Path
 from graph.build import Corpus, Merger, paper_iri
 from graph.errors import InputError
 from graph.model import Paper, PaperGraph, paper_digest
-from graph.readers import paper_key, read_paths, seed_paths
+from graph.readers import paper_key, read_before, read_paths, seed_paths
 
 OUTPUTS = ("graph.ttl", "claims.jsonl", "graph.graphml", "graph.html")
 
@@ -55,9 +55,9 @@ class Summary:
 
 
 def read_papers(paths: Iterable[str] | None, fmt: str | None = None, strict: bool = False,
-                reporter: Reporter | None = None, options: dict | None = None) -> Iterator[Paper]:
-    """Every paper of `paths` (the seed corpus when empty), each once. Bad records are reported to
-    `reporter` and skipped, or raised when `strict`."""
+                reporter: Reporter | None = None, options: dict | None = None, unique: bool = True) -> Iterator[Paper]:
+    """Every paper of `paths` (the seed corpus when empty), each once (unless not `unique`). Bad
+    records are reported to `reporter` and skipped, or raised when `strict`."""
     reporter = reporter or Reporter()
 
     def on_problem(err: InputError):
@@ -65,7 +65,8 @@ def read_papers(paths: Iterable[str] | None, fmt: str | None = None, strict: boo
             raise err
         reporter.problem(err)
 
-    yield from read_paths([str(p) for p in (paths or seed_paths())], fmt, on_problem=on_problem, options=options)
+    yield from read_paths([str(p) for p in (paths or seed_paths())], fmt, on_problem=on_problem, options=options,
+                          unique=unique)
 
 
 def extract_papers(paths: Iterable[str] | None, fmt: str | None = None, strict: bool = False,
@@ -87,7 +88,7 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
     from graph.export.html import write_html
     from graph.export.networkx import write_graphml
     from graph.export.rdf import write_rdf
-    from graph.workdir import Workdir
+    from graph.workdir import CHANGED, EXTRACT, REREAD, SAME, Workdir
 
     reporter = reporter or Reporter()
     summary = Summary()
@@ -102,20 +103,24 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
     with Workdir(out, fresh) as wd:
         def pending() -> Iterator[tuple[Paper, str]]:
             """Papers not yet extracted, with their digests: stale members first, then new inputs
-            not in the graph."""
+            not in the graph. Each paper is read once (the first sighting wins): the workdir's
+            index, on disk, remembers which were read."""
             for paper in wd.stale():
                 yield paper, paper_digest(paper)
-            for paper in read_papers(list(paths or []) or None, fmt, strict, Counting(), options):
-                k, digest = paper_key(paper), paper_digest(paper)
-                member = wd.members.get(k)
-                if member is not None:
-                    if member.digest != digest and k in wd.previous:
-                        reporter.problem(InputError(paper.source, None, f"{paper.title[:60]!r} is already in the "
-                                                    "graph with a different text; kept the graph's (--fresh rebuilds)"))
-                    continue
-                summary.added += 1
-                if wd.add(k, digest, paper_iri(paper)):
-                    yield paper, digest
+            for paper in read_papers(list(paths or []) or None, fmt, strict, Counting(), options, unique=False):
+                digest = paper_digest(paper)
+                found, first = wd.admit(paper_key(paper), digest, paper_iri(paper), paper.source)
+                if found == CHANGED:
+                    reporter.problem(InputError(paper.source, None, f"{paper.title[:60]!r} is already in the "
+                                                "graph with a different text; kept the graph's (--fresh rebuilds)"))
+                elif found == REREAD:
+                    if strict:
+                        raise read_before(paper, first)
+                    Counting().problem(read_before(paper, first))
+                elif found != SAME:
+                    summary.added += 1
+                    if found == EXTRACT:
+                        yield paper, digest
 
         t = time.perf_counter()
         reporter.stage("extract")
@@ -128,7 +133,7 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
 
         if summary.extracted == 0 and wd.up_to_date(OUTPUTS):
             # nothing new: the outputs already are this graph
-            summary.papers, summary.skipped = len(wd.members), len(skipped)
+            summary.papers, summary.skipped = len(wd), len(skipped)
             summary.seconds = time.perf_counter() - t0
             summary.unchanged = True
             return None, summary
@@ -153,7 +158,7 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
                 summary.triples = n
             summary.stages[name] = time.perf_counter() - t
         wd.commit([staging / name for name in OUTPUTS])
-    summary.papers = len(wd.members)
+        summary.papers = len(wd)
     summary.skipped = len(skipped)
     summary.entities = len(corpus.nodes)
     summary.relations = sum(corpus.links().values())

@@ -3,8 +3,11 @@
 - ``records.jsonl`` — the extraction cache: one line per paper extracted, keyed by the digest of
   the paper's text, appended (and flushed) as extraction goes. A build killed half-way keeps every
   paper it finished; the next build reuses them.
-- ``members.tsv`` — which papers the graph in OUT holds (paper key, digest, IRI). It is replaced
-  together with the outputs, and only when a build succeeds.
+- ``index.sqlite`` — which papers the graph in OUT holds (paper key, digest, IRI), replaced only
+  when a build succeeds, and where each digest's record is in ``records.jsonl`` (an index that
+  catches up with the file when opened, so a killed build loses none of it). It is on disk so
+  that a build's memory does not grow with its papers: at a million papers it would be a
+  gigabyte of Python objects.
 - ``meta.json`` — the fingerprint of the extractor that wrote the cache (when the extractor changes
   — a new papergraph, lexicon or rule — cached records are stale: their papers are extracted
   again), and of the writers that wrote the outputs (a build with nothing new leaves the outputs
@@ -20,8 +23,8 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -31,7 +34,7 @@ from graph.export import atomic_write
 from graph.model import Paper, PaperGraph, from_record
 
 FOLDER = ".papergraph"
-
+INDEX = "index.sqlite"
 
 def _hash_files(files) -> str:
     h = hashlib.sha256(__version__.encode())
@@ -59,27 +62,38 @@ def writer_fingerprint() -> str:
     return _hash_files([*files, root / "build.py", root / "data" / "ontology.ttl"])
 
 
-@dataclass
-class Member:
-    digest: str
-    iri: str
+# What admitting a paper found (Workdir.admit).
+EXTRACT = "extract"  # a new member, to be extracted
+CACHED = "cached"  # a new member whose record is in the cache
+SAME = "same"  # already a member (of the graph, or read before in this build) with this text
+CHANGED = "changed"  # a member of the graph with another text: the graph's is kept
+REREAD = "reread"  # read before in this build with another text: the first is kept
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS members(key TEXT PRIMARY KEY, digest TEXT NOT NULL, iri TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS members_digest ON members(digest);
+CREATE TABLE IF NOT EXISTS records(digest TEXT PRIMARY KEY, offset INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS state(name TEXT PRIMARY KEY, value) WITHOUT ROWID;
+CREATE TEMP TABLE added(key TEXT PRIMARY KEY, digest TEXT NOT NULL, iri TEXT NOT NULL, source TEXT) WITHOUT ROWID;
+"""
 
 
 class Workdir:
-    """Open with ``with Workdir(out, fresh) as wd``: takes the folder's lock and reads its state."""
+    """Open with ``with Workdir(out, fresh) as wd``: takes the folder's lock and opens its index.
+    The graph's papers after this build are its members before (none when `fresh`) and the papers
+    admitted in this build."""
 
     def __init__(self, out: Path, fresh: bool = False):
         self.out = Path(out)
         self.dir = self.out / FOLDER
         self.fresh = fresh
-        self.members: dict[str, Member] = {}  # paper key -> member; the graph's papers after this build
-        self.previous: dict[str, Member] = {}  # the graph's papers before this build
-        self.cache: dict[str, int] = {}  # digest -> byte offset in records.jsonl
+        self.db: sqlite3.Connection | None = None
         self._lock = None
         self._records = None
+        self._ordered = False  # whether temp.ordered holds the members' record offsets in canonical order
         self.meta: dict = {}
 
-    # --- opening: lock, read members and the cache, repair a torn last line ---
+    # --- opening: lock, open the index, catch it up with the cache (cutting off a torn last line) ---
     def __enter__(self) -> Workdir:
         self.dir.mkdir(parents=True, exist_ok=True)
         self._lock = open(self.dir / "lock", "w")
@@ -88,54 +102,81 @@ class Workdir:
         except BlockingIOError:
             self._lock.close()
             raise PapergraphError(f"{self.out}: another papergraph build is writing to this folder") from None
-        self.previous = self._read_members()
-        if not self.fresh:
-            self.members = dict(self.previous)
-        self.meta = self._read_meta()
-        records = self.dir / "records.jsonl"
-        if self.meta.get("fingerprint") != fingerprint() and records.exists():
-            # another extractor wrote these: keep them only as the papers to extract again
-            os.replace(records, self.dir / "records.old.jsonl")
-            self.meta.pop("written", None)
-        self.meta.update(fingerprint=fingerprint(), papergraph=__version__)
-        atomic_write_json(self.dir / "meta.json", self.meta)
-        self.cache = _index(records)
-        self._records = open(records, "ab")
+        try:
+            self._open_index()
+            self.meta = self._read_meta()
+            records = self.dir / "records.jsonl"
+            if self.meta.get("fingerprint") != fingerprint() and records.exists():
+                # another extractor wrote these: keep them only as the papers to extract again
+                os.replace(records, self.dir / "records.old.jsonl")
+                self.meta.pop("written", None)
+            self.meta.update(fingerprint=fingerprint(), papergraph=__version__)
+            atomic_write_json(self.dir / "meta.json", self.meta)
+            self._open_records()
+        except BaseException:
+            self.__exit__()
+            raise
         return self
 
-    def up_to_date(self, names) -> bool:
-        """Whether the outputs in OUT already are this build's: the same papers, the same
-        extractor and writers, every file there."""
-        return (self.members == self.previous and self.meta.get("written") == writer_fingerprint()
-                and not (self.dir / "records.old.jsonl").exists() and all((self.out / n).exists() for n in names))
+    def _open_index(self) -> None:
+        path = self.dir / INDEX
+        try:
+            self.db = _connect(path)
+        except sqlite3.DatabaseError as err:
+            if not self.fresh:
+                raise PapergraphError(f"{path} is damaged ({err}); build again with --fresh to start the graph "
+                                      "anew (extracted papers are kept)") from None
+            for stale in (path, path.with_name(f"{INDEX}-wal"), path.with_name(f"{INDEX}-shm")):
+                stale.unlink(missing_ok=True)  # --fresh does not need the old members
+            self.db = _connect(path)
+        self._migrate()
 
-    def stale(self) -> Iterator[Paper]:
-        """The papers of members whose records another extractor wrote: to be extracted again."""
-        old = self.dir / "records.old.jsonl"
-        if not old.exists():
+    def _migrate(self) -> None:
+        """Folders written before the index kept their members in members.tsv."""
+        tsv = self.dir / "members.tsv"
+        if not tsv.exists():
             return
-        wanted = {m.digest for m in self.members.values()}
-        with open(old, encoding="utf-8") as fh:
-            for line in fh:
-                if line.endswith("\n") and line.startswith(_PREFIX) and line[_DIGEST] in wanted:
-                    yield from_record(json.loads(line)).paper
+        if not self.db.execute("SELECT 1 FROM members LIMIT 1").fetchone():
+            with open(tsv, encoding="utf-8") as fh:
+                self.db.executemany("INSERT OR REPLACE INTO members VALUES (?, ?, ?)",
+                                    (line.rstrip("\n").split("\t") for line in fh))
+        self.db.commit()
+        tsv.unlink()
 
-    def __exit__(self, *exc):
-        if self._records:
-            self._records.close()
-        shutil.rmtree(self.dir / "staging", ignore_errors=True)
-        if self._lock:
-            self._lock.close()
+    def _open_records(self) -> None:
+        """Open the cache for appending, after bringing its index up to date: the lines appended
+        since the index was last written (by a build killed before it could) are added, a torn
+        last line is cut off, and a file that is not the one indexed is indexed anew."""
+        path = self.dir / "records.jsonl"
+        path.touch()
+        st = path.stat()
+        state = dict(self.db.execute("SELECT name, value FROM state"))
+        done = state.get("records_bytes", 0)
+        if state.get("records_inode") != st.st_ino or done > st.st_size:
+            self.db.execute("DELETE FROM records")
+            done = 0
+        good = done
+        with open(path, "rb") as fh:
+            fh.seek(done)
+            rows = []
+            for raw in fh:
+                if not raw.endswith(b"\n") or not raw.startswith(_PREFIX_BYTES):
+                    break
+                rows.append((raw[_DIGEST].decode(), good))
+                good += len(raw)
+                if len(rows) >= 10_000:
+                    self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)", rows)
+                    rows = []
+            self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)", rows)
+        if good != st.st_size:
+            with open(path, "r+b") as fh:
+                fh.truncate(good)
+        self._set_state(records_inode=st.st_ino, records_bytes=good)
+        self.db.commit()
+        self._records = open(path, "ab")
 
-    def _read_members(self) -> dict[str, Member]:
-        path = self.dir / "members.tsv"
-        if not path.exists():
-            return {}
-        out = {}
-        for line in path.read_text(encoding="utf-8").splitlines():
-            k, digest, iri = line.split("\t")
-            out[k] = Member(digest, iri)
-        return out
+    def _set_state(self, **values) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?)", values.items())
 
     def _read_meta(self) -> dict:
         try:
@@ -143,32 +184,105 @@ class Workdir:
         except (OSError, ValueError):
             return {}
 
+    def __exit__(self, *exc):
+        if self._records:
+            self._records.close()
+            self._records = None
+        if self.db:
+            self.db.close()
+            self.db = None
+        shutil.rmtree(self.dir / "staging", ignore_errors=True)
+        if self._lock:
+            self._lock.close()
+            self._lock = None
+
     # --- during the build ---
-    def add(self, paper_key: str, digest: str, iri: str) -> bool:
-        """Make the paper a member; True if it still has to be extracted."""
-        self.members[paper_key] = Member(digest, iri)
-        return digest not in self.cache
+    def _members(self) -> str:
+        """The graph's members after this build, as SQL."""
+        if self.fresh:
+            return "temp.added"
+        return "(SELECT key, digest, iri FROM main.members UNION ALL SELECT key, digest, iri FROM temp.added)"
+
+    def admit(self, paper_key: str, digest: str, iri: str, source: str) -> tuple[str, str | None]:
+        """Make the paper a member unless it is one already. Returns what was found (EXTRACT,
+        CACHED, SAME, CHANGED or REREAD) and, for REREAD, where the paper was first read."""
+        db = self.db
+        if not self.fresh:
+            row = db.execute("SELECT digest FROM members WHERE key = ?", (paper_key,)).fetchone()
+            if row:
+                return (SAME if row[0] == digest else CHANGED), None
+        row = db.execute("SELECT digest, source FROM added WHERE key = ?", (paper_key,)).fetchone()
+        if row:
+            return (SAME, None) if row[0] == digest else (REREAD, row[1])
+        db.execute("INSERT INTO added VALUES (?, ?, ?, ?)", (paper_key, digest, iri, source))
+        self._ordered = False
+        cached = db.execute("SELECT 1 FROM records WHERE digest = ?", (digest,)).fetchone()
+        return (CACHED if cached else EXTRACT), None
 
     def append(self, lines: list[str]) -> None:
         """Add extraction records (JSON lines, each starting with its digest) to the cache, flushed
         to the operating system at once so that a killed build keeps them."""
         offset = self._records.tell()
-        data = []
+        data, rows = [], []
         for line in lines:
             raw = line.encode("utf-8")
-            self.cache[line[_DIGEST]] = offset
+            rows.append((line[_DIGEST], offset))
             offset += len(raw)
             data.append(raw)
         self._records.write(b"".join(data))
         self._records.flush()
+        self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)", rows)
+        self._set_state(records_bytes=offset)
+        self.db.commit()
+        self._ordered = False
+
+    def __len__(self) -> int:
+        """How many papers the graph has after this build."""
+        return self.db.execute(f"SELECT count(*) FROM {self._members()}").fetchone()[0]
+
+    def up_to_date(self, names) -> bool:
+        """Whether the outputs in OUT already are this build's: the same papers, the same
+        extractor and writers, every file there."""
+        return (not self._members_changed() and self.meta.get("written") == writer_fingerprint()
+                and not (self.dir / "records.old.jsonl").exists() and all((self.out / n).exists() for n in names))
+
+    def _members_changed(self) -> bool:
+        db = self.db
+        added = db.execute("SELECT count(*) FROM added").fetchone()[0]
+        if not self.fresh:
+            return added > 0
+        members = db.execute("SELECT count(*) FROM members").fetchone()[0]
+        same = db.execute("SELECT count(*) FROM added a JOIN members m ON m.key = a.key "
+                          "AND m.digest = a.digest AND m.iri = a.iri").fetchone()[0]
+        return not added == members == same
+
+    def stale(self) -> Iterator[Paper]:
+        """The papers of members whose records another extractor wrote: to be extracted again."""
+        old = self.dir / "records.old.jsonl"
+        if self.fresh or not old.exists():
+            return
+        member = "SELECT 1 FROM members WHERE digest = ? LIMIT 1"
+        with open(old, encoding="utf-8") as fh:
+            for line in fh:
+                if (line.endswith("\n") and line.startswith(_PREFIX)
+                        and self.db.execute(member, (line[_DIGEST],)).fetchone()):
+                    yield from_record(json.loads(line)).paper
 
     def results(self) -> Iterator[PaperGraph]:
-        """The members' extraction records, in canonical order (by paper IRI)."""
+        """The members' extraction records, in canonical order (by paper IRI). The order is
+        worked out by SQLite, on disk, once for all the passes over them."""
         self._records.flush()
-        order = sorted(self.members.values(), key=lambda m: m.iri)
+        db = self.db
+        if not self._ordered:
+            db.execute("DROP TABLE IF EXISTS temp.ordered")
+            db.execute(f"CREATE TEMP TABLE ordered AS SELECT r.offset AS offset FROM {self._members()} m "
+                       "JOIN records r ON r.digest = m.digest ORDER BY m.iri")
+            db.commit()
+            self._ordered = True
+        offsets = db.execute("SELECT offset FROM temp.ordered ORDER BY rowid")
         with open(self.dir / "records.jsonl", encoding="utf-8") as fh:
-            for m in order:
-                fh.seek(self.cache[m.digest])
+            for (offset,) in offsets:
+                fh.seek(offset)
                 yield from_record(json.loads(fh.readline()))
 
     # --- the end: move staged outputs into place, then record the members ---
@@ -182,51 +296,50 @@ class Workdir:
         os.fsync(self._records.fileno())
         for path in staged:
             os.replace(path, self.out / path.name)
-        with atomic_write(self.dir / "members.tsv") as fh:
-            for k, m in sorted(self.members.items()):
-                fh.write(f"{k}\t{m.digest}\t{m.iri}\n")
+        db = self.db
+        if self.fresh:
+            db.execute("DELETE FROM members")
+        db.execute("INSERT OR REPLACE INTO members SELECT key, digest, iri FROM added")
+        db.execute("DELETE FROM added")
+        db.commit()
+        self.fresh = False  # from here on the members are the graph's
         (self.dir / "records.old.jsonl").unlink(missing_ok=True)
         self.meta["written"] = writer_fingerprint()
         atomic_write_json(self.dir / "meta.json", self.meta)
-        if len(self.cache) > 2 * len(self.members) + 1000:
+        records = db.execute("SELECT count(*) FROM records").fetchone()[0]
+        if records > 2 * len(self) + 1000:
             self._compact()
 
     def _compact(self) -> None:
         """Drop cached records no member uses (left by --fresh builds or changed inputs)."""
-        wanted = {m.digest for m in self.members.values()}
         path = self.dir / "records.jsonl"
         self._records.close()
+        member = "SELECT 1 FROM members WHERE digest = ? LIMIT 1"
         with atomic_write(path) as out, open(path, encoding="utf-8") as fh:
             for line in fh:
-                if line[_DIGEST] in wanted:
+                if self.db.execute(member, (line[_DIGEST],)).fetchone():
                     out.write(line)
-        self.cache = _index(path)
-        self._records = open(path, "ab")
+        self._ordered = False
+        self._open_records()  # a new file: indexed anew
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path)
+    try:
+        db.execute("PRAGMA journal_mode = WAL")  # with synchronous NORMAL: commits without fsync, never corrupted
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA temp_store = FILE")  # a million papers' order is sorted on disk, not in memory
+        db.executescript(_SCHEMA)
+    except sqlite3.DatabaseError:
+        db.close()
+        raise
+    return db
 
 
 # A record line starts '{"digest": "<32 hex>"': the digest is read without parsing the line.
 _PREFIX = '{"digest": "'
+_PREFIX_BYTES = _PREFIX.encode()
 _DIGEST = slice(len(_PREFIX), len(_PREFIX) + 32)
-
-
-def _index(path: Path) -> dict[str, int]:
-    """digest -> offset of every complete line; a torn last line (a killed write) is cut off."""
-    index: dict[str, int] = {}
-    if not path.exists():
-        return index
-    good = 0
-    with open(path, "rb") as fh:
-        offset = 0
-        for raw in fh:
-            if not raw.endswith(b"\n") or not raw.startswith(_PREFIX.encode()):
-                break
-            index[raw[_DIGEST].decode()] = offset
-            offset += len(raw)
-            good = offset
-    if good != path.stat().st_size:
-        with open(path, "r+b") as fh:
-            fh.truncate(good)
-    return index
 
 
 def atomic_write_json(path: Path, data: dict) -> None:

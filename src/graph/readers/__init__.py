@@ -108,8 +108,9 @@ def sniff(head: bytes) -> str:
 
 
 def read_paths(paths: Iterable[str], fmt: str | None = None, on_problem: Callable[[InputError], None] | None = None,
-               options: dict | None = None) -> Iterator[Paper]:
-    """Every good paper of every file, in order, each paper once (the first sighting wins).
+               options: dict | None = None, unique: bool = True) -> Iterator[Paper]:
+    """Every good paper of every file, in order, each paper once (the first sighting wins). Not
+    `unique`: repeats too, for a caller that remembers what was read elsewhere than in memory.
 
     A file that cannot be opened or whose format is unknown raises InputError at once; a bad
     record, a bad byte or a truncated file goes to `on_problem` (which raises by default)."""
@@ -129,18 +130,24 @@ def read_paths(paths: Iterable[str], fmt: str | None = None, on_problem: Callabl
                 paper = _checked(item, on_problem)
                 if paper is None:
                     continue
-                ident, digest = paper_key(paper), hash((paper.title, paper.abstract, paper.url, paper.year))
-                if ident in seen:
-                    if seen[ident][0] != digest:
-                        on_problem(InputError(paper.source, None, f"{paper.title[:60]!r} was read before "
-                                              f"({seen[ident][1]}) with a different text; kept the first"))
-                    continue
-                seen[ident] = (digest, paper.source)
+                if unique:
+                    ident, digest = paper_key(paper), hash((paper.title, paper.abstract, paper.url, paper.year))
+                    if ident in seen:
+                        if seen[ident][0] != digest:
+                            on_problem(read_before(paper, seen[ident][1]))
+                        continue
+                    seen[ident] = (digest, paper.source)
                 yield paper
         except (OSError, EOFError, zlib.error) as err:  # a truncated gzip, a read error half-way
             on_problem(InputError(source.name, source.line or None, f"cannot read further: {err}"))
         finally:
             source.close()
+
+
+def read_before(paper: Paper, first: str) -> InputError:
+    """The problem of a paper read a second time, from `first`, with another text."""
+    return InputError(paper.source, None, f"{paper.title[:60]!r} was read before ({first}) with a different "
+                      "text; kept the first")
 
 
 def _raise(err: InputError):
