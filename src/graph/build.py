@@ -12,6 +12,7 @@ order (by IRI), so the graph depends only on which papers are in it, not on the 
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -131,16 +132,24 @@ def _most_common(counter: Counter) -> str:
     return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
+OWN_KEPT = 5000  # papers whose own links a Corpus keeps, the most linked first: what the explorer can show
+
+
 class Corpus:
     """The merged graph: nodes in memory; papers, roles and edges produced from `source` on each
-    pass, in canonical order. The first full pass also counts each node's papers and the distinct
-    (head, relation, tail) links, which ``links()`` returns."""
+    pass, in canonical order. The first full pass also counts each node's papers, the claims, and
+    the distinct (head, relation, tail) links between nodes (``links()``). A paper's own links (its
+    unnamed approach's) are as many as the papers: only the OWN_KEPT papers with the most of them
+    are kept (``own_links()``); a pass over the papers gives every one of them."""
 
     def __init__(self, nodes: dict[str, Node], node_of: dict[str, str], source: Callable[[], Iterable[PaperGraph]]):
         self.nodes = nodes
         self._node_of = node_of
         self._source = source
         self._links: dict[tuple[str, str, str], int] | None = None
+        self._own: dict[str, dict[tuple[str, str], int]] = {}
+        self._degree: dict[str, int] = {}
+        self._claims = 0
 
     def view(self, r: PaperGraph) -> PaperView:
         p_iri = paper_iri(r.paper)
@@ -156,28 +165,72 @@ class Corpus:
         return PaperView(p_iri, r.paper, roles, edges, r)
 
     def papers(self) -> Iterator[PaperView]:
-        counting = self._links is None
+        if self._links is not None:
+            for r in self._source():
+                yield self.view(r)
+            return
         links: dict[tuple[str, str, str], int] = {}
         mentions: Counter = Counter()
-        for r in self._source():
+        own_into: Counter = Counter()  # node -> papers whose own approach links to it (once per relation)
+        best: list = []  # heap of (own links, -position, paper IRI, own links): the OWN_KEPT most linked papers
+        claims = 0
+        for position, r in enumerate(self._source()):
             v = self.view(r)
-            if counting:
-                mentions.update(v.roles.keys())
-                for e in v.edges:
+            mentions.update(v.roles.keys())
+            claims += len(v.edges)
+            own: dict[tuple[str, str], int] = {}
+            for e in v.edges:
+                if e.head == v.iri:
+                    own[e.relation, e.tail] = own.get((e.relation, e.tail), 0) + 1
+                else:
                     k = (e.head, e.relation, e.tail)
                     links[k] = links.get(k, 0) + 1
+            if own:
+                own_into.update(tail for _, tail in own)
+                item = (len(own), -position, v.iri, own)  # fewer links, then later (a larger IRI), goes first
+                if len(best) < OWN_KEPT:
+                    heapq.heappush(best, item)
+                elif item > best[0]:
+                    heapq.heapreplace(best, item)
             yield v
-        if counting:
-            for iri, node in self.nodes.items():
-                node.papers = mentions.get(iri, 0)
-            self._links = links
+        for iri, node in self.nodes.items():
+            node.papers = mentions.get(iri, 0)
+        degree = Counter(own_into)
+        for head, _, tail in links:
+            degree[head] += 1
+            degree[tail] += 1
+        for _, _, iri, own in best:
+            kept = self._own.setdefault(iri, {})
+            for k, n in own.items():
+                kept[k] = kept.get(k, 0) + n
+        for iri, own in self._own.items():
+            degree[iri] = len(own)
+        self._degree, self._claims = dict(degree), claims
+        self._links = links
 
-    def links(self) -> dict[tuple[str, str, str], int]:
-        """Distinct (head, relation, tail) -> number of claims stating it."""
+    def _counted(self) -> None:
         if self._links is None:
             for _ in self.papers():
                 pass
+
+    def links(self) -> dict[tuple[str, str, str], int]:
+        """Distinct (head, relation, tail) between nodes -> number of claims stating it."""
+        self._counted()
         return self._links
+
+    def own_links(self) -> dict[str, dict[tuple[str, str], int]]:
+        """The OWN_KEPT papers with the most own links: paper IRI -> (relation, tail) -> claims."""
+        self._counted()
+        return self._own
+
+    def degree(self) -> dict[str, int]:
+        """Distinct links of each node, and of each paper of own_links()."""
+        self._counted()
+        return self._degree
+
+    def claims(self) -> int:
+        self._counted()
+        return self._claims
 
 
 def build(results: Iterable[PaperGraph]) -> Corpus:

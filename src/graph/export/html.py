@@ -41,12 +41,11 @@ def generate_html(corpus: Corpus, heading: str = "papergraph", show: int = 1000,
     node; SPARQL over graph.ttl answers for everything."""
     from graph.export.layout import force_layout
 
-    links = corpus.links()  # distinct (head, relation, tail), counted in one pass over the papers
-    degree: dict[str, int] = {}
-    for head, _, tail in links:
-        degree[head] = degree.get(head, 0) + 1
-        degree[tail] = degree.get(tail, 0) + 1
-    candidates = list(corpus.nodes) + sorted({h for h, _, _ in links if h not in corpus.nodes})
+    # distinct (head, relation, tail), counted in one pass over the papers; of the papers' own
+    # links, those of the most linked papers (build.OWN_KEPT, as many as `limit` can show)
+    links = [*corpus.links(), *((p, r, t) for p, own in corpus.own_links().items() for r, t in own)]
+    degree = corpus.degree()
+    candidates = list(corpus.nodes) + sorted(corpus.own_links())
     kept = sorted(candidates, key=lambda i: (-degree.get(i, 0), i))[:limit]
     rank = {iri: r for r, iri in enumerate(kept)}
     own = sorted(i for i in kept if i not in corpus.nodes)  # papers whose own unnamed approach has claims

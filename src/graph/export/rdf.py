@@ -73,7 +73,10 @@ def generate_triples(corpus: Corpus, with_ontology: bool = True) -> Iterator[ox.
                 yield T(p, _pg("baseline"), _n(node))
         for e in v.edges:
             yield from _claim(e)
-    # the direct links, once each, after every claim that states them
+        # the paper's own direct links, once each
+        for relation, tail in sorted({(e.relation, e.tail) for e in v.edges if e.head == v.iri}):
+            yield T(p, _pg(PREDICATE[relation]), _n(tail))
+    # the direct links between nodes, once each, after every claim that states them
     for head, relation, tail in sorted(corpus.links()):
         yield T(_n(head), _pg(PREDICATE[relation]), _n(tail))
 
