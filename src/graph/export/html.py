@@ -7,6 +7,7 @@ page as JSON (``<``, ``>``, ``&`` escaped) and is shown with ``textContent``, ne
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from importlib import resources
 
 from graph.build import Corpus
@@ -33,8 +34,15 @@ def _network():
 
 def generate_html(corpus: Corpus, heading: str = "papergraph", show: int = 1000, limit: int = 5000,
                   claims_per_node: int = 50) -> str:
-    """The explorer page. Positions are computed here (physics off in the browser); the `show`
-    best-connected nodes are drawn first, and a slider, filters and search bring in the rest.
+    """The explorer page (see page_parts)."""
+    return "".join(page_parts(corpus, heading, show, limit, claims_per_node))
+
+
+def page_parts(corpus: Corpus, heading: str = "papergraph", show: int = 1000, limit: int = 5000,
+               claims_per_node: int = 50) -> Iterator[str]:
+    """The explorer page, piece by piece. Positions are computed here (physics off in the
+    browser); the `show` best-connected nodes are drawn first, and a slider, filters and search
+    bring in the rest.
 
     A page is for exploring, not for holding the whole graph: it keeps the `limit` best-connected
     nodes and the links between them, and at most `claims_per_node` claims (with their evidence) per
@@ -113,8 +121,9 @@ def generate_html(corpus: Corpus, heading: str = "papergraph", show: int = 1000,
               "edges": [{"key": r, "label": r, "color": c} for r, c in EDGE_COLORS.items()]}
     nodes, edges_, heading_, height, width, options = net.get_network_data()
     template = net.templateEnv.get_template(net.path)
-    return template.render(nodes=nodes, edges=edges_, heading=heading_, options=options, details=details,
-                           legend=legend, bgcolor="#ffffff", show=min(show, len(nodes)))
+    # piece by piece: the whole page (tens of MB on a large graph) is never one string
+    return template.generate(nodes=nodes, edges=edges_, heading=heading_, options=options, details=details,
+                             legend=legend, bgcolor="#ffffff", show=min(show, len(nodes)))
 
 
 def _own(title: str) -> str:
@@ -123,6 +132,6 @@ def _own(title: str) -> str:
 
 
 def write_html(corpus: Corpus, path, heading: str = "papergraph") -> None:
-    html = generate_html(corpus, heading)
+    parts = page_parts(corpus, heading)
     with atomic_write(path) as fh:
-        fh.write(html)
+        fh.writelines(parts)
