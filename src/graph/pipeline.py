@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from graph.model import Paper, PaperGraph, paper_digest
 from graph.readers import paper_key, read_before, read_paths, seed_paths
 
 OUTPUTS = ("graph.ttl", "claims.jsonl", "graph.graphml", "graph.html")
+ADMIT_BATCH = 256  # papers read before the workdir's index is asked which of them are new
 
 
 class Reporter:
@@ -107,20 +109,21 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
             index, on disk, remembers which were read."""
             for paper in wd.stale():
                 yield paper, paper_digest(paper)
-            for paper in read_papers(list(paths or []) or None, fmt, strict, Counting(), options, unique=False):
-                digest = paper_digest(paper)
-                found, first = wd.admit(paper_key(paper), digest, paper_iri(paper), paper.source)
-                if found == CHANGED:
-                    reporter.problem(InputError(paper.source, None, f"{paper.title[:60]!r} is already in the "
-                                                "graph with a different text; kept the graph's (--fresh rebuilds)"))
-                elif found == REREAD:
-                    if strict:
-                        raise read_before(paper, first)
-                    Counting().problem(read_before(paper, first))
-                elif found != SAME:
-                    summary.added += 1
-                    if found == EXTRACT:
-                        yield paper, digest
+            papers = read_papers(list(paths or []) or None, fmt, strict, Counting(), options, unique=False)
+            while batch := list(islice(papers, ADMIT_BATCH)):
+                rows = [(paper_key(p), paper_digest(p), paper_iri(p), p.source) for p in batch]
+                for paper, (_, digest, _, _), (found, first) in zip(batch, rows, wd.admit(rows)):
+                    if found == CHANGED:
+                        reporter.problem(InputError(paper.source, None, f"{paper.title[:60]!r} is already in the "
+                                                    "graph with a different text; kept the graph's (--fresh rebuilds)"))
+                    elif found == REREAD:
+                        if strict:
+                            raise read_before(paper, first)
+                        Counting().problem(read_before(paper, first))
+                    elif found != SAME:
+                        summary.added += 1
+                        if found == EXTRACT:
+                            yield paper, digest
 
         t = time.perf_counter()
         reporter.stage("extract")
