@@ -17,6 +17,7 @@ import resource
 import shutil
 import sys
 import tempfile
+from itertools import islice
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -24,10 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import generate  # noqa: E402
 
 
-def _rss_mb() -> float:
+def _status_mb(field: str = "VmRSS") -> float:
+    """VmRSS: resident memory now; VmHWM: its peak. (Not getrusage: a spawned process's ru_maxrss
+    starts from its parent's memory when it was forked.)"""
     with open("/proc/self/status") as fh:
         for line in fh:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return round(int(line.split()[1]) / 1024, 1)
     return 0.0
 
@@ -39,13 +42,13 @@ def _build(corpus: str, out: str, jobs: int, queue) -> None:
 
     class Stages(Reporter):
         def stage(self, name):
-            marks[name] = _rss_mb()
+            marks[name] = _status_mb()
 
     _, summary = run_build([corpus], Path(out), jobs=jobs, reporter=Stages())
-    marks["end"] = _rss_mb()
+    marks["end"] = _status_mb()
     queue.put({"papers": summary.papers, "entities": summary.entities, "triples": summary.triples,
                "rss_mb_as_stage_starts": marks,
-               "peak_rss_mb": {"build process": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+               "peak_rss_mb": {"build process": _status_mb("VmHWM"),
                                "largest worker": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}})
 
 
@@ -58,12 +61,16 @@ def main():
     sizes = sorted(args.sizes)
     work = Path(tempfile.mkdtemp(prefix="pg-mem-"))
     try:
-        lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in generate(sizes[-1], args.seed)]
+        largest = work / "largest.jsonl"
+        with open(largest, "w", encoding="utf-8") as fh:
+            for record in generate(sizes[-1], args.seed):
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         ctx = multiprocessing.get_context("spawn")  # each build starts from an empty process
         runs = []
         for n in sizes:
             corpus = work / f"{n}.jsonl"
-            corpus.write_text("".join(lines[:n]), encoding="utf-8")
+            with open(largest, encoding="utf-8") as src, open(corpus, "w", encoding="utf-8") as dst:
+                dst.writelines(islice(src, n))
             queue = ctx.Queue()
             proc = ctx.Process(target=_build, args=(str(corpus), str(work / f"out-{n}"), args.jobs, queue))
             proc.start()
