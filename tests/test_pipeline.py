@@ -261,3 +261,37 @@ def test_a_damaged_index_is_an_error_that_fresh_mends(tmp_path):
         run_build([a], out)
     _, summary = run_build([a], out, fresh=True)
     assert (summary.papers, summary.extracted) == (2, 0)
+
+
+def test_with_jobs_graph_ttl_is_written_by_a_forked_process_whose_failure_is_reported(tmp_path):
+    """In a process of its own: this one may hold threads (Dask's), and then nothing is forked."""
+    import subprocess
+    import sys
+    import textwrap
+
+    a, b = jsonl(tmp_path, "a.jsonl", A), jsonl(tmp_path, "b.jsonl", B)
+    out = tmp_path / "out"
+    run_build([a], out)
+    before = outputs(out)
+    script = textwrap.dedent(f"""
+        import os
+        from graph.export import rdf
+        from graph.pipeline import run_build
+        parent, write_rdf = os.getpid(), rdf.write_rdf
+
+        def fails_in_a_child(corpus, path):
+            if os.getpid() != parent:
+                raise OSError(28, "No space left on device")
+            return write_rdf(corpus, path)
+
+        rdf.write_rdf = fails_in_a_child
+        try:
+            run_build([{b!r}], {str(out)!r}, jobs=2)
+        except Exception as err:
+            print(type(err).__name__, err)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.stdout == "PapergraphError writing graph.ttl: OSError: [Errno 28] No space left on device\n"
+    assert outputs(out) == before
+    _, summary = run_build([b], out, jobs=2)
+    assert (summary.papers, summary.extracted) == (5, 0)

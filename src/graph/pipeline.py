@@ -6,14 +6,15 @@ already in the graph are not read again, papers already extracted (by the same e
 extracted again, and the outputs equal those of one build over all the inputs."""
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from graph.build import Corpus, Merger, paper_iri
-from graph.errors import InputError
+from graph.errors import InputError, PapergraphError
 from graph.model import Paper, PaperGraph, paper_digest
 from graph.readers import paper_key, read_before, read_paths, seed_paths
 
@@ -144,22 +145,35 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
         t = time.perf_counter()
         reporter.stage("merge")
         merger = Merger()
-        for r in wd.results():
+        records = wd.reader()
+        for r in records():
             merger.add(r)
         nodes, node_of = merger.nodes()
-        corpus = Corpus(nodes, node_of, wd.results)
+        corpus = Corpus(nodes, node_of, records)
         summary.stages["merge"] = time.perf_counter() - t
 
         staging = wd.staging()
         writers = {"graph.ttl": write_rdf, "claims.jsonl": write_claims, "graph.graphml": write_graphml,
                    "graph.html": write_html}
-        for name in OUTPUTS:
-            t = time.perf_counter()
-            reporter.stage(name)
-            n = writers[name](corpus, staging / name)
-            if name == "graph.ttl":
-                summary.triples = n
-            summary.stages[name] = time.perf_counter() - t
+        # with more than one job, graph.ttl (the longest to write) is written by a forked process
+        # while this one writes the rest: each makes its own pass over the records
+        beside = _Beside(write_rdf, corpus, staging / "graph.ttl") if jobs > 1 and _can_fork() else None
+        try:
+            for name in OUTPUTS:
+                if beside and name == "graph.ttl":
+                    continue
+                t = time.perf_counter()
+                reporter.stage(name)
+                n = writers[name](corpus, staging / name)
+                if name == "graph.ttl":
+                    summary.triples = n
+                summary.stages[name] = time.perf_counter() - t
+            if beside:
+                reporter.stage("graph.ttl")
+                summary.triples, summary.stages["graph.ttl"] = beside.result()
+        finally:
+            if beside:
+                beside.stop()
         wd.commit([staging / name for name in OUTPUTS])
         summary.papers = len(wd)
     summary.skipped = len(skipped)
@@ -167,6 +181,57 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
     summary.relations = corpus.claims()
     summary.seconds = time.perf_counter() - t0
     return corpus, summary
+
+
+def _can_fork() -> bool:
+    import threading
+
+    return hasattr(os, "fork") and threading.active_count() == 1  # forking beside threads is unsafe
+
+
+class _Beside:
+    """One output written by a forked process (which sees the corpus as it is now, and reads the
+    records from files only: it never touches the parent's SQLite connection)."""
+
+    def __init__(self, write, corpus: Corpus, path: Path):
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        self.path = path
+        self._conn, child = ctx.Pipe(duplex=False)
+        self._proc = ctx.Process(target=_write_beside, args=(write, corpus, path, child), daemon=True)
+        self._proc.start()
+        child.close()
+
+    def result(self) -> tuple[int, float]:
+        """(what the writer returned, seconds), once it is done; its error as a PapergraphError."""
+        try:
+            ok, value, seconds = self._conn.recv()
+        except EOFError:
+            self._proc.join()
+            raise PapergraphError(f"the process writing {self.path.name} died "
+                                  f"(exit code {self._proc.exitcode})") from None
+        self._proc.join()
+        if not ok:
+            raise PapergraphError(f"writing {self.path.name}: {value}")
+        return value, seconds
+
+    def stop(self) -> None:
+        if self._proc.is_alive():
+            self._proc.terminate()
+        self._proc.join()
+        self._conn.close()
+
+
+def _write_beside(write, corpus: Corpus, path: Path, conn) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops this process
+    t = time.perf_counter()
+    try:
+        conn.send((True, write(corpus, path), time.perf_counter() - t))
+    except Exception as err:  # any failure goes back to the parent, which reports it
+        conn.send((False, f"{type(err).__name__}: {err}", 0.0))
 
 
 __all__ = ["OUTPUTS", "Reporter", "Summary", "extract_papers", "read_papers", "run_build"]

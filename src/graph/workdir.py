@@ -25,7 +25,9 @@ import os
 import shutil
 import sqlite3
 import time
-from collections.abc import Iterator
+from array import array
+from collections.abc import Callable, Iterator
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -93,7 +95,6 @@ class Workdir:
         self._lock = None
         self._records = None
         self._committed = time.monotonic()
-        self._ordered = False  # whether temp.ordered holds the members' record offsets in canonical order
         self.meta: dict = {}
 
     # --- opening: lock, open the index, catch it up with the cache (cutting off a torn last line) ---
@@ -195,6 +196,7 @@ class Workdir:
             self.db.close()
             self.db = None
         shutil.rmtree(self.dir / "staging", ignore_errors=True)
+        (self.dir / "order.bin").unlink(missing_ok=True)
         if self._lock:
             self._lock.close()
             self._lock = None
@@ -233,7 +235,6 @@ class Workdir:
                 found.append((CACHED if digest in cached else EXTRACT, None))
         if new:
             db.executemany("INSERT INTO added VALUES (?, ?, ?, ?)", new)
-            self._ordered = False
         return found
 
     def append(self, lines: list[str]) -> None:
@@ -253,7 +254,6 @@ class Workdir:
         if time.monotonic() - self._committed > COMMIT_SECONDS:  # what is not committed is found again on opening
             self.db.commit()
             self._committed = time.monotonic()
-        self._ordered = False
 
     def __len__(self) -> int:
         """How many papers the graph has after this build."""
@@ -287,22 +287,18 @@ class Workdir:
                         and self.db.execute(member, (line[_DIGEST],)).fetchone()):
                     yield from_record(json.loads(line)).paper
 
-    def results(self) -> Iterator[PaperGraph]:
-        """The members' extraction records, in canonical order (by paper IRI). The order is
-        worked out by SQLite, on disk, once for all the passes over them."""
+    def reader(self) -> Callable[[], Iterator[PaperGraph]]:
+        """A function that gives the members' extraction records in canonical order (by paper
+        IRI), each time it is called. SQLite sorts them here, on disk, once for every pass; the
+        function reads files only, so a forked process may call it too."""
         self._records.flush()
-        db = self.db
-        if not self._ordered:
-            db.execute("DROP TABLE IF EXISTS temp.ordered")
-            db.execute(f"CREATE TEMP TABLE ordered AS SELECT r.offset AS offset FROM {self._members()} m "
-                       "JOIN records r ON r.digest = m.digest ORDER BY m.iri")
-            db.commit()
-            self._ordered = True
-        offsets = db.execute("SELECT offset FROM temp.ordered ORDER BY rowid")
-        with open(self.dir / "records.jsonl", encoding="utf-8") as fh:
-            for (offset,) in offsets:
-                fh.seek(offset)
-                yield from_record(json.loads(fh.readline()))
+        order = self.dir / "order.bin"
+        rows = self.db.execute(f"SELECT r.offset FROM {self._members()} m JOIN records r ON r.digest = m.digest "
+                               "ORDER BY m.iri")
+        with open(order, "wb") as fh:
+            while block := rows.fetchmany(_BLOCK):
+                array("q", (offset for (offset,) in block)).tofile(fh)
+        return partial(_read_ordered, order, self.dir / "records.jsonl")
 
     # --- the end: move staged outputs into place, then record the members ---
     def staging(self) -> Path:
@@ -338,8 +334,21 @@ class Workdir:
             for line in fh:
                 if self.db.execute(member, (line[_DIGEST],)).fetchone():
                     out.write(line)
-        self._ordered = False
         self._open_records()  # a new file: indexed anew
+
+
+_BLOCK = 65536
+
+
+def _read_ordered(order: Path, records: Path) -> Iterator[PaperGraph]:
+    with open(order, "rb") as offsets, open(records, encoding="utf-8") as fh:
+        while True:
+            block = array("q", offsets.read(8 * _BLOCK))
+            if not block:
+                return
+            for offset in block:
+                fh.seek(offset)
+                yield from_record(json.loads(fh.readline()))
 
 
 def _marks(values: list) -> str:
