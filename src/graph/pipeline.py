@@ -110,7 +110,8 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
             index, on disk, remembers which were read."""
             for paper in wd.stale():
                 yield paper, paper_digest(paper)
-            papers = read_papers(list(paths or []) or None, fmt, strict, Counting(), options, unique=False)
+            counting = Counting()
+            papers = read_papers(list(paths or []) or None, fmt, strict, counting, options, unique=False)
             while batch := list(islice(papers, ADMIT_BATCH)):
                 rows = [(paper_key(p), paper_digest(p), paper_iri(p), p.source) for p in batch]
                 for paper, (_, digest, _, _), (found, first) in zip(batch, rows, wd.admit(rows)):
@@ -120,7 +121,7 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
                     elif found == REREAD:
                         if strict:
                             raise read_before(paper, first)
-                        Counting().problem(read_before(paper, first))
+                        counting.problem(read_before(paper, first))
                     elif found != SAME:
                         summary.added += 1
                         if found == EXTRACT:
@@ -137,7 +138,7 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
 
         if summary.extracted == 0 and wd.up_to_date(OUTPUTS):
             # nothing new: the outputs already are this graph
-            summary.papers, summary.skipped = len(wd), len(skipped)
+            summary.papers, summary.skipped = wd.papers(), len(skipped)
             summary.seconds = time.perf_counter() - t0
             summary.unchanged = True
             return None, summary
@@ -175,7 +176,7 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
             if beside:
                 beside.stop()
         wd.commit([staging / name for name in OUTPUTS])
-        summary.papers = len(wd)
+        summary.papers = wd.papers()
     summary.skipped = len(skipped)
     summary.entities = len(corpus.nodes)
     summary.relations = corpus.claims()

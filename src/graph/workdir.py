@@ -255,7 +255,7 @@ class Workdir:
             self.db.commit()
             self._committed = time.monotonic()
 
-    def __len__(self) -> int:
+    def papers(self) -> int:
         """How many papers the graph has after this build."""
         return self.db.execute(f"SELECT count(*) FROM {self._members()}").fetchone()[0]
 
@@ -322,7 +322,7 @@ class Workdir:
         self.meta["written"] = writer_fingerprint()
         atomic_write_json(self.dir / "meta.json", self.meta)
         records = db.execute("SELECT count(*) FROM records").fetchone()[0]
-        if records > 2 * len(self) + 1000:
+        if records > 2 * self.papers() + 1000:
             self._compact()
 
     def _compact(self) -> None:
