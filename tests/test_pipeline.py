@@ -30,6 +30,13 @@ def outputs(folder):
     return {name: (folder / name).read_bytes() for name in OUTPUTS}
 
 
+def equals_scratch(out, *inputs):
+    """Whether the outputs in `out` are, byte for byte, those of one build of `inputs` from scratch."""
+    scratch = out.parent / f"{out.name}-scratch"
+    run_build(list(inputs), scratch)
+    return outputs(out) == outputs(scratch)
+
+
 def test_same_input_gives_byte_identical_outputs_whatever_the_order(tmp_path):
     a, b = jsonl(tmp_path, "a.jsonl", A), jsonl(tmp_path, "b.jsonl", B)
     run_build([a, b], tmp_path / "one")
@@ -98,8 +105,7 @@ def test_interrupted_build_keeps_previous_outputs_and_resumes(tmp_path, monkeypa
     assert sorted(p.name for p in out.iterdir()) == [".papergraph", *sorted(OUTPUTS)]
     _, resumed = run_build([b], out)
     assert (resumed.added, resumed.extracted) == (3, 1)  # two of b's papers were kept from the interrupted run
-    run_build([a, b], tmp_path / "scratch")
-    assert outputs(out) == outputs(tmp_path / "scratch")
+    assert equals_scratch(out, a, b)
 
 
 def test_a_record_torn_by_a_kill_is_dropped_and_its_paper_extracted_again(tmp_path):
@@ -232,8 +238,7 @@ def test_records_appended_after_the_index_was_written_are_found_when_it_is_opene
         fh.write((tmp_path / "other" / ".papergraph" / "records.jsonl").read_text())
     _, summary = run_build([b], out)
     assert (summary.added, summary.extracted) == (3, 0)
-    run_build([a, b], tmp_path / "scratch")
-    assert outputs(out) == outputs(tmp_path / "scratch")
+    assert equals_scratch(out, a, b)
 
 
 def test_a_folder_from_before_the_index_keeps_its_members(tmp_path):
@@ -248,8 +253,7 @@ def test_a_folder_from_before_the_index_keeps_its_members(tmp_path):
     _, summary = run_build([b], out)
     assert (summary.papers, summary.extracted) == (5, 3)
     assert not (out / ".papergraph" / "members.tsv").exists()
-    run_build([a, b], tmp_path / "scratch")
-    assert outputs(out) == outputs(tmp_path / "scratch")
+    assert equals_scratch(out, a, b)
 
 
 def test_a_damaged_index_is_an_error_that_fresh_mends(tmp_path):
