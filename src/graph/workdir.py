@@ -13,6 +13,8 @@
   again), and of the writers that wrote the outputs (a build with nothing new leaves the outputs
   alone unless the writers changed).
 - ``lock`` — held while a build runs, so two builds never write one folder at once.
+- ``order.bin`` — while a build writes its outputs: the members' record offsets in canonical
+  order, which every pass over the records reads.
 
 Outputs are written into ``staging/`` and moved into OUT one after another only at the end; an
 interrupted build leaves the previous outputs as they were."""
