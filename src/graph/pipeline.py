@@ -99,7 +99,11 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
     skipped = []
 
     class Counting(Reporter):
+        """A bad input record: raised under --strict, else counted and reported."""
+
         def problem(self, error):
+            if strict:
+                raise error
             skipped.append(1)
             reporter.problem(error)
 
@@ -111,7 +115,7 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
             for paper in wd.stale():
                 yield paper, paper_digest(paper)
             counting = Counting()
-            papers = read_papers(list(paths or []) or None, fmt, strict, counting, options, unique=False)
+            papers = read_papers(list(paths or []) or None, fmt, False, counting, options, unique=False)
             while batch := list(islice(papers, ADMIT_BATCH)):
                 rows = [(paper_key(p), paper_digest(p), paper_iri(p), p.source) for p in batch]
                 for paper, (_, digest, _, _), (found, first) in zip(batch, rows, wd.admit(rows)):
@@ -119,8 +123,6 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
                         reporter.problem(InputError(paper.source, None, f"{paper.title[:60]!r} is already in the "
                                                     "graph with a different text; kept the graph's (--fresh rebuilds)"))
                     elif found == REREAD:
-                        if strict:
-                            raise read_before(paper, first)
                         counting.problem(read_before(paper, first))
                     elif found != SAME:
                         summary.added += 1

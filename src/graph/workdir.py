@@ -171,9 +171,9 @@ class Workdir:
                 rows.append((raw[_DIGEST].decode(), good))
                 good += len(raw)
                 if len(rows) >= 10_000:
-                    self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)", rows)
+                    self.db.executemany(_INDEX_RECORD, rows)
                     rows = []
-            self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)", rows)
+            self.db.executemany(_INDEX_RECORD, rows)
         if good != st.st_size:
             with open(path, "r+b") as fh:
                 fh.truncate(good)
@@ -251,7 +251,7 @@ class Workdir:
             data.append(raw)
         self._records.write(b"".join(data))
         self._records.flush()
-        self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)", rows)
+        self.db.executemany(_INDEX_RECORD, rows)
         self._set_state(records_bytes=offset)
         if time.monotonic() - self._committed > COMMIT_SECONDS:  # what is not committed is found again on opening
             self.db.commit()
@@ -277,16 +277,18 @@ class Workdir:
                           "AND m.digest = a.digest AND m.iri = a.iri").fetchone()[0]
         return not added == members == same
 
+    def _used(self, digest: str) -> bool:
+        """Whether a member of the graph (as committed) has this digest."""
+        return self.db.execute("SELECT 1 FROM members WHERE digest = ? LIMIT 1", (digest,)).fetchone() is not None
+
     def stale(self) -> Iterator[Paper]:
         """The papers of members whose records another extractor wrote: to be extracted again."""
         old = self.dir / "records.old.jsonl"
         if self.fresh or not old.exists():
             return
-        member = "SELECT 1 FROM members WHERE digest = ? LIMIT 1"
         with open(old, encoding="utf-8") as fh:
             for line in fh:
-                if (line.endswith("\n") and line.startswith(_PREFIX)
-                        and self.db.execute(member, (line[_DIGEST],)).fetchone()):
+                if line.endswith("\n") and line.startswith(_PREFIX) and self._used(line[_DIGEST]):
                     yield from_record(json.loads(line)).paper
 
     def reader(self) -> Callable[[], Iterator[PaperGraph]]:
@@ -331,15 +333,15 @@ class Workdir:
         """Drop cached records no member uses (left by --fresh builds or changed inputs)."""
         path = self.dir / "records.jsonl"
         self._records.close()
-        member = "SELECT 1 FROM members WHERE digest = ? LIMIT 1"
         with atomic_write(path) as out, open(path, encoding="utf-8") as fh:
             for line in fh:
-                if self.db.execute(member, (line[_DIGEST],)).fetchone():
+                if self._used(line[_DIGEST]):
                     out.write(line)
         self._open_records()  # a new file: indexed anew
 
 
 _BLOCK = 65536
+_INDEX_RECORD = "INSERT OR REPLACE INTO records VALUES (?, ?)"
 
 
 def _read_ordered(order: Path, records: Path) -> Iterator[PaperGraph]:
