@@ -121,4 +121,5 @@ def test_extract_forgets_shapes_when_its_memory_is_full_and_finds_the_same(extra
     want = extractor.extract(paper)
     monkeypatch.setattr(finder, "SEEN_LIMIT", 1)
     assert extractor.extract(paper) == want
-    assert len(finder._seen) == len(set(t.text for t in extractor.nlp.make_doc(paper.text)))
+    # forgotten, then the texts of this paper that may be names judged again (those with a capital or "/")
+    assert set(finder._seen) == {"FooNet", "FooNet-B/16", "BarNet", "CIFAR10/100"}

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graph.extract.shapes import family, lineage_base, looks_like_name, split_coordination, type_from_shape
 
@@ -13,6 +15,14 @@ def test_shapes_names(text):
                                   "INtegration", "recognItion", "FR", "x", "e.g."])
 def test_shapes_not_names(text):
     assert not looks_like_name(text)
+
+
+@given(st.text(alphabet=st.sampled_from("aBz09-+/.αΩ'×&^"), max_size=12) | st.text(max_size=12))
+def test_shapes_a_name_has_a_capital(text):
+    # the mentions component judges only texts that are not their own lower case (tokens with no
+    # capital letter are never names); this is what lets it skip the rest
+    if looks_like_name(text):
+        assert text != text.lower()
 
 
 @pytest.mark.parametrize("name, fam", [("ResNet-50", "ResNet"), ("ResNet50", "ResNet"), ("ViT-B/16", "ViT"),
