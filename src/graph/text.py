@@ -33,10 +33,25 @@ _TEX_COMMAND = re.compile(r"\\(?:emph|textbf|textit|texttt|textsc|mathrm|mathbf|
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
+# _CONTROL's ASCII characters as bytes: UTF-8 writes a non-ASCII character with bytes above 0x7f only
+_CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20)) + b"\x7f"
+
+
+def _has_control(text: str) -> bool:
+    """Whether `text` holds a character _CONTROL matches: deleting bytes from the encoded text is
+    ~4x faster than the regex scan, which then runs only on the rare texts that need it."""
+    raw = text.encode("utf-8", "surrogatepass")
+    if len(raw.translate(None, _CONTROL_BYTES)) != len(raw):
+        return True
+    return not text.isascii() and ("\ufffe" in text or "\uffff" in text)
+
+
 def clean(text: str) -> str:
     """Normalise Unicode; drop control characters, HTML tags and entities, and TeX markup (Greek
     letters, escapes, \\emph{...}); fold spaces."""
-    text = _CONTROL.sub(" ", unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    if _has_control(text):
+        text = _CONTROL.sub(" ", text)
     if "<" in text:
         text = _TAG.sub(lambda m: "" if m.group(1).lower() in _INLINE else " ", text)
     if "&" in text:
@@ -49,7 +64,8 @@ def clean(text: str) -> str:
         text = _LATEX_ESCAPE.sub(r"\1", text)
     if "times" in text:
         text = _TIMES.sub(" ×", text)
-    text = _SPLIT_SIZE.sub(r"\1\2", text)
+    if "K" in text or "M" in text:  # a one-character search is ~100x faster than the regex scan
+        text = _SPLIT_SIZE.sub(r"\1\2", text)
     if "  " in text or any(c in text for c in "\t\r\f\v"):
         text = _SPACES.sub(" ", text)
     return text.strip()
