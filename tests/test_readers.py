@@ -226,3 +226,28 @@ def test_seed_corpus_holds_304_listings_of_190_papers():
     paths = seed_paths()
     listings = sum(len(list(listing.read(Input(str(p), open(p, "rb"), print), {}))) for p in paths)
     assert (len(paths), listings, len(list(read_paths(paths)))) == (4, 304, 190)
+
+
+def test_read_paths_remembers_papers_on_disk_beyond_its_memory_and_merges_the_same(tmp_path, monkeypatch):
+    from graph.readers import Seen
+
+    lines = [{"title": f"Paper {i}", "abstract": "Text."} for i in range(5)]
+    lines += [{"title": "Paper 0", "abstract": "Text."}, {"title": "Paper 1", "abstract": "Other."},
+              {"title": "Paper 4", "abstract": "Text."}, {"title": "Paper 5", "abstract": "Text."}]
+    content = "".join(json.dumps(x) + "\n" for x in lines)
+    in_memory = read(tmp_path, "a.jsonl", content)
+    monkeypatch.setattr(Seen, "IN_MEMORY", 2)  # Papers 0-3 go to disk; 4 is in memory when read again
+    assert read(tmp_path, "a.jsonl", content) == in_memory
+    assert [p[0] for p in in_memory[0]] == ["Paper 0", "Paper 1", "Paper 2", "Paper 3", "Paper 4", "Paper 5"]
+    assert in_memory[1] == ["a.jsonl:7: 'Paper 1' was read before (a.jsonl:2) with a different text; kept the first"]
+
+
+def test_seen_spills_to_a_temporary_file_and_answers_from_both():
+    from graph.readers import Seen
+
+    seen = Seen()
+    seen.IN_MEMORY = 2
+    assert [seen.add(k, d, s) for k, d, s in [("a", 1, "f:1"), ("b", 2, "f:2"), ("c", 3, "f:3")]] == [None] * 3
+    assert len(seen._recent) == 1  # a and b were moved to disk
+    assert [seen.add("a", 9, "f:4"), seen.add("c", 3, "f:5"), seen.add("d", 4, "f:6")] == [(1, "f:1"), (3, "f:3"), None]
+    seen.close()

@@ -115,7 +115,15 @@ def read_paths(paths: Iterable[str], fmt: str | None = None, on_problem: Callabl
     A file that cannot be opened or whose format is unknown raises InputError at once; a bad
     record, a bad byte or a truncated file goes to `on_problem` (which raises by default)."""
     on_problem = on_problem or _raise
-    seen: dict[str, tuple[int, str]] = {}  # paper key -> (hash of its text, where first seen)
+    seen = Seen() if unique else None
+    try:
+        yield from _read_all(paths, fmt, on_problem, options, seen)
+    finally:
+        if seen is not None:
+            seen.close()
+
+
+def _read_all(paths, fmt, on_problem, options, seen: Seen | None) -> Iterator[Paper]:
     for path in paths:
         path = str(path)
         source = open_input(path, on_problem)
@@ -130,18 +138,57 @@ def read_paths(paths: Iterable[str], fmt: str | None = None, on_problem: Callabl
                 paper = _checked(item, on_problem)
                 if paper is None:
                     continue
-                if unique:
-                    ident, digest = paper_key(paper), hash((paper.title, paper.abstract, paper.url, paper.year))
-                    if ident in seen:
-                        if seen[ident][0] != digest:
-                            on_problem(read_before(paper, seen[ident][1]))
+                if seen is not None:
+                    digest = hash((paper.title, paper.abstract, paper.url, paper.year))
+                    first = seen.add(paper_key(paper), digest, paper.source)
+                    if first is not None:
+                        if first[0] != digest:
+                            on_problem(read_before(paper, first[1]))
                         continue
-                    seen[ident] = (digest, paper.source)
                 yield paper
         except (OSError, EOFError, zlib.error) as err:  # a truncated gzip, a read error half-way
             on_problem(InputError(source.name, source.line or None, f"cannot read further: {err}"))
         finally:
             source.close()
+
+
+class Seen:
+    """The papers read so far, by key: the hash of each one's text and where it was first read. Up
+    to IN_MEMORY papers are held in a dict (~300 bytes each); beyond, they go to a private
+    temporary SQLite file that is deleted when closed, so reading a million papers stays bounded."""
+
+    IN_MEMORY = 100_000
+
+    def __init__(self):
+        self._recent: dict[str, tuple[int, str]] = {}
+        self._db = None
+
+    def add(self, ident: str, digest: int, source: str) -> tuple[int, str] | None:
+        """None if `ident` is new (it is remembered with `digest` and `source`); else the digest and
+        source it was first read with."""
+        first = self._recent.get(ident)
+        if first is None and self._db is not None:
+            first = self._db.execute("SELECT digest, source FROM seen WHERE key = ?", (ident,)).fetchone()
+        if first is not None:
+            return first
+        self._recent[ident] = (digest, source)
+        if len(self._recent) >= self.IN_MEMORY:
+            self._spill()
+        return None
+
+    def _spill(self) -> None:
+        import sqlite3
+
+        if self._db is None:
+            self._db = sqlite3.connect("")  # "": a temporary file of SQLite's own, gone on close
+            self._db.execute("CREATE TABLE seen (key TEXT PRIMARY KEY, digest INTEGER, source TEXT) WITHOUT ROWID")
+        self._db.executemany("INSERT INTO seen VALUES (?, ?, ?)", ((k, d, s) for k, (d, s) in self._recent.items()))
+        self._recent.clear()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
 
 def read_before(paper: Paper, first: str) -> InputError:
