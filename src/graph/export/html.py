@@ -6,6 +6,7 @@ with an entity's papers, claims, numbers and evidence sentences. All text from a
 page as JSON (``<``, ``>``, ``&`` escaped) and is shown with ``textContent``, never as HTML."""
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from importlib import resources
@@ -86,9 +87,9 @@ def page_parts(corpus: Corpus, heading: str = "papergraph", show: int = 1000, li
         for e in v.edges:
             if e.head not in details and e.tail not in details:
                 continue
-            claim = {"head": names.get(e.head) or _own(v.paper.title), "relation": e.relation,
-                     "tail": names[e.tail], "evidence": e.evidence, "paper": v.paper.title, "metric": e.metric,
-                     "value": e.value}
+            claim = _json({"head": names.get(e.head) or _own(v.paper.title), "relation": e.relation,
+                           "tail": names[e.tail], "evidence": e.evidence, "paper": v.paper.title,
+                           "metric": e.metric, "value": e.value})  # as JSON at once: a third of a dict's size
             for end in {e.head, e.tail}:
                 if end in details:
                     d = details[end]
@@ -122,8 +123,29 @@ def page_parts(corpus: Corpus, heading: str = "papergraph", show: int = 1000, li
     nodes, edges_, heading_, height, width, options = net.get_network_data()
     template = net.templateEnv.get_template(net.path)
     # piece by piece: the whole page (tens of MB on a large graph) is never one string
-    return template.generate(nodes=nodes, edges=edges_, heading=heading_, options=options, details=details,
-                             legend=legend, bgcolor="#ffffff", show=min(show, len(nodes)))
+    return template.generate(nodes=nodes, edges=edges_, heading=heading_, options=options,
+                             details=_details_json(details), legend=legend, bgcolor="#ffffff",
+                             show=min(show, len(nodes)))
+
+
+def _json(value) -> str:
+    """`value` as the template's ``tojson`` writes it: keys sorted, and "<", ">", "&", "'" escaped,
+    so that no text from an abstract can close the page's script."""
+    return (json.dumps(value, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("&", "\\u0026").replace("'", "\\u0027"))
+
+
+def _details_json(details: dict[str, dict]) -> Iterator[str]:
+    """The side panel's data as ``tojson`` would write it, a node at a time (the claims already
+    JSON): never the whole object, tens of MB on a large graph, as one string."""
+    yield "{"
+    for n, iri in enumerate(sorted(details)):
+        d = details[iri]
+        yield (f'{", " if n else ""}{_json(iri)}: {{"aliases": {_json(d["aliases"])}, '
+               f'"claims": [{", ".join(d["claims"])}], "more_claims": {d["more_claims"]}, '
+               f'"more_papers": {d["more_papers"]}, "name": {_json(d["name"])}, "papers": {_json(d["papers"])}, '
+               f'"type": {_json(d["type"])}}}')
+    yield "}"
 
 
 def _own(title: str) -> str:
