@@ -106,6 +106,8 @@ class ClaimFinder:
 
     # -- one sentence -------------------------------------------------------------------------
     def _sentence(self, ctx, sent, mentions):
+        if not mentions:
+            return []  # a claim names something (self-references alone state none)
         view, ents, me = ctx.view, ctx.ents, ctx.me
         lower = view.lowers[sent.start:sent.end]
         base = sent.start

@@ -205,7 +205,7 @@ class MentionFinder:
         out = []
         n = len(view)
         # A name has a capital letter or a slash (shapes.looks_like_name), so only texts that are
-        # not their own lower case, or hold "/", are judged: a fifth of a Doc's distinct texts
+        # not their own lower case, or hold "/", are judged (about 1 in 6 of a Doc's distinct texts)
         if "/" in view.text:
             distinct = {t for t, low in zip(view.texts, view.lowers) if t != low or "/" in t}
         else:

@@ -180,7 +180,8 @@ class Seen:
         import sqlite3
 
         if self._db is None:
-            self._db = sqlite3.connect("")  # "": a temporary file of SQLite's own, gone on close
+            # "": a temporary file of SQLite's own, gone on close; used by one reader at a time
+            self._db = sqlite3.connect("", check_same_thread=False)
             self._db.execute("CREATE TABLE seen (key TEXT PRIMARY KEY, digest INTEGER, source TEXT) WITHOUT ROWID")
         self._db.executemany("INSERT INTO seen VALUES (?, ?, ?)", ((k, d, s) for k, (d, s) in self._recent.items()))
         self._recent.clear()
