@@ -6,10 +6,11 @@ with an entity's papers, claims, numbers and evidence sentences. All text from a
 page as JSON (``<``, ``>``, ``&`` escaped) and is shown with ``textContent``, never as HTML."""
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from importlib import resources
+
+from jinja2.utils import htmlsafe_json_dumps
 
 from graph.build import Corpus
 from graph.export import atomic_write
@@ -31,6 +32,11 @@ def _network():
                                   autoescape=True)
     net.path = "graph.html"
     return net
+
+
+def _json(value) -> str:
+    """`value` as the template's ``tojson`` writes it: keys sorted, "<", ">", "&", "'" escaped."""
+    return str(htmlsafe_json_dumps(value, sort_keys=True))
 
 
 def generate_html(corpus: Corpus, heading: str = "papergraph", show: int = 1000, limit: int = 5000,
@@ -128,23 +134,15 @@ def page_parts(corpus: Corpus, heading: str = "papergraph", show: int = 1000, li
                              show=min(show, len(nodes)))
 
 
-def _json(value) -> str:
-    """`value` as the template's ``tojson`` writes it: keys sorted, and "<", ">", "&", "'" escaped,
-    so that no text from an abstract can close the page's script."""
-    return (json.dumps(value, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("&", "\\u0026").replace("'", "\\u0027"))
-
-
 def _details_json(details: dict[str, dict]) -> Iterator[str]:
-    """The side panel's data as ``tojson`` would write it, a node at a time (the claims already
-    JSON): never the whole object, tens of MB on a large graph, as one string."""
+    """The side panel's data as the template's ``tojson`` would write it (keys sorted, HTML-safe), a
+    node at a time and with the claims already JSON: never the whole object, tens of MB on a large
+    graph, as one string."""
     yield "{"
     for n, iri in enumerate(sorted(details)):
-        d = details[iri]
-        yield (f'{", " if n else ""}{_json(iri)}: {{"aliases": {_json(d["aliases"])}, '
-               f'"claims": [{", ".join(d["claims"])}], "more_claims": {d["more_claims"]}, '
-               f'"more_papers": {d["more_papers"]}, "name": {_json(d["name"])}, "papers": {_json(d["papers"])}, '
-               f'"type": {_json(d["type"])}}}')
+        fields = ", ".join(f"{_json(k)}: " + (f"[{', '.join(v)}]" if k == "claims" else _json(v))
+                           for k, v in sorted(details[iri].items()))
+        yield f"{', ' if n else ''}{_json(iri)}: {{{fields}}}"
     yield "}"
 
 

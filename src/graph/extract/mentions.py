@@ -206,10 +206,8 @@ class MentionFinder:
         n = len(view)
         # A name has a capital letter or a slash (shapes.looks_like_name), so only texts that are
         # not their own lower case, or hold "/", are judged (about 1 in 6 of a Doc's distinct texts)
-        if "/" in view.text:
-            distinct = {t for t, low in zip(view.texts, view.lowers) if t != low or "/" in t}
-        else:
-            distinct = {t for t, low in zip(view.texts, view.lowers) if t != low}
+        slash = "/" in view.text
+        distinct = {t for t, low in zip(view.texts, view.lowers) if t != low or slash and "/" in t}
         if len(self._seen) >= self.SEEN_LIMIT:  # bounded: forget, then judge again what comes
             self._seen.clear()
             self._names.clear()
