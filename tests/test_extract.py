@@ -123,3 +123,24 @@ def test_extract_forgets_shapes_when_its_memory_is_full_and_finds_the_same(extra
     assert extractor.extract(paper) == want
     # forgotten, then the texts of this paper that may be names judged again (those with a capital or "/")
     assert set(finder._seen) == {"FooNet", "FooNet-B/16", "BarNet", "CIFAR10/100"}
+
+
+def test_extract_texts_by_key_keys_each_text_once_and_forgets_when_full():
+    from graph.extract.mentions import TextsByKey
+
+    index = TextsByKey(limit=3)
+    assert sorted(index.having({"ViT", "ViTs", "the", "VOLO"}, {"vit"})) == ["ViT", "ViTs"]
+    assert index.having({"VIT", "is"}, ["vit", "volo"]) == ["VIT"]  # full (4 texts): forgotten, then these keyed
+    assert set(index._keyed) == {"VIT", "is"}
+    assert index.having({"VIT", "VOLO", "is"}, ["volo", "vit"]) == ["VOLO", "VIT"]
+
+
+def test_extract_finds_uses_of_an_abbreviation_whatever_is_remembered(extractor, monkeypatch):
+    from graph.model import Paper
+
+    finder = extractor.nlp.get_pipe("pg_mentions")
+    paper = Paper("A study", "The Vision Outlooker (VOLO) is strong. VOLOs scale and VOLO wins.")
+    want = extractor.extract(paper)
+    assert [(e.name, e.aliases) for e in want.entities] == [("VOLO", ["Vision Outlooker", "VOLOs"])]  # "VOLOs": a use
+    monkeypatch.setattr(finder._by_key, "limit", 1)
+    assert extractor.extract(paper) == want

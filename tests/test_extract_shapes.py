@@ -32,8 +32,8 @@ def test_shapes_family(name, fam):
     assert family(name) == fam
 
 
-@pytest.mark.parametrize("name, bases", [("SeiT++", ["SeiT"]), ("SimCLRv2", ["SimCLR"]), ("G-SimCLR", ["SimCLR"]),
-                                         ("ResNet-50", []), ("MobileNetV3", []), ("U-Net", [])])
+@pytest.mark.parametrize("name, bases", [("SeiT++", ("SeiT",)), ("SimCLRv2", ("SimCLR",)), ("G-SimCLR", ("SimCLR",)),
+                                         ("ResNet-50", ()), ("MobileNetV3", ()), ("U-Net", ())])
 def test_shapes_lineage_base(name, bases):
     assert lineage_base(name) == bases
 
@@ -45,11 +45,11 @@ def test_shapes_type_from_shape(name, etype):
 
 
 @pytest.mark.parametrize("text, parts", [
-    ("CIFAR10/100", ["CIFAR10", "CIFAR100"]),
-    ("DeiT-Ti/S/B", ["DeiT-Ti", "DeiT-S", "DeiT-B"]),
-    ("ImageNet-1K/21K", ["ImageNet-1K", "ImageNet-21K"]),
-    ("ViT-B/16", ["ViT-B/16"]),
-    ("CNN/Transformer", ["CNN/Transformer"]),
+    ("CIFAR10/100", ("CIFAR10", "CIFAR100")),
+    ("DeiT-Ti/S/B", ("DeiT-Ti", "DeiT-S", "DeiT-B")),
+    ("ImageNet-1K/21K", ("ImageNet-1K", "ImageNet-21K")),
+    ("ViT-B/16", ("ViT-B/16",)),
+    ("CNN/Transformer", ("CNN/Transformer",)),
 ])
 def test_shapes_split_coordination(text, parts):
     assert split_coordination(text) == parts

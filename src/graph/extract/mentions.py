@@ -91,6 +91,7 @@ class MentionFinder:
                         self.matcher.add(f"pg:{variant}", [tokenize(variant)])
         self._seen: dict[str, None] = {}  # token texts whose shape has been judged
         self._names: dict[str, str] = {}  # those that may be names -> the name
+        self._by_key = TextsByKey(self.SEEN_LIMIT)  # token texts by their key: where abbreviations are used
         self.not_heads = words("not_entity_heads")
         self.naming = cues("naming")
         self.generic_heads = words("dataset_nouns") | {"model", "models", "framework", "method", "network", "architecture"}
@@ -164,7 +165,8 @@ class MentionFinder:
             links.append((lf, short))
             defined[key(sf)] = (canonical, etype, source)
         if defined:
-            uses = sorted(i for text in set(texts) if key(text) in defined for i in view.text_positions(text))
+            used = self._by_key.having(set(texts), defined)
+            uses = sorted(i for text in used for i in view.text_positions(text))
             for i in uses:
                 text = texts[i]
                 if not (i > 0 and texts[i - 1] == "(" and i + 1 < len(texts) and texts[i + 1] == ")"):
@@ -252,6 +254,28 @@ class MentionFinder:
     def _known_type(self, text: str) -> str | None:
         term = self.lex.lookup(text)
         return term.type if term else None
+
+
+class TextsByKey:
+    """Token texts by their key (text.key), to find which texts of a Doc have one of a few keys
+    ("ViT", "ViTs" and "VIT" are uses of a defined "ViT") without keying every text of every Doc.
+    A Doc's texts not seen before are keyed once, found by a set difference; bounded: when full,
+    it forgets and keys again what comes."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self._keyed: dict[str, None] = {}
+        self._texts: dict[str, list[str]] = {}  # key -> the texts seen with it
+
+    def having(self, texts: set[str], keys) -> list[str]:
+        """Those of `texts` whose key is one of `keys`."""
+        if len(self._keyed) >= self.limit:
+            self._keyed.clear()
+            self._texts.clear()
+        for text in texts.difference(self._keyed):
+            self._keyed[text] = None
+            self._texts.setdefault(key(text), []).append(text)
+        return [text for k in keys for text in self._texts.get(k, ()) if text in texts]
 
 
 def _resolve(found: list[Mention]) -> list[Mention]:

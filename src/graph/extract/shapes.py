@@ -1,6 +1,7 @@
 """What names look like: the shape of a token that is probably a name, how to split a
 coordinated form ("CIFAR10/100"), the family of a sized variant ("ResNet-50" -> "ResNet"),
-and the type a name's own morphology suggests. Pure functions over strings."""
+and the type a name's own morphology suggests. Pure functions over strings, memoised: the same
+token texts and names come back abstract after abstract (each cache is bounded)."""
 from __future__ import annotations
 
 import re
@@ -60,6 +61,10 @@ _SIZE = re.compile(
 )
 
 
+_NAMES = 1 << 16  # names remembered by each of the functions below
+
+
+@lru_cache(maxsize=_NAMES)
 def family(name: str) -> str | None:
     """The family a sized or versioned variant belongs to: 'ResNet-50' -> 'ResNet',
     'ViT-B/16' -> 'ViT', 'EfficientNet-B7' -> 'EfficientNet', 'CIFAR-10' -> 'CIFAR'. None if none."""
@@ -74,9 +79,10 @@ _VERSION_SUFFIX = re.compile(r"^(?P<base>.+?)(?:\+\+|\+|v\d+(?:\.\d+)?)$")
 _PREFIXED = re.compile(r"^(?P<prefix>[A-Z]{1,2})-(?P<base>[A-Z][A-Za-z0-9]{3,})$")
 
 
-def lineage_base(name: str) -> list[str]:
+@lru_cache(maxsize=_NAMES)
+def lineage_base(name: str) -> tuple[str, ...]:
     """Names that `name` declares itself a new version of by its morphology:
-    'SeiT++' -> ['SeiT'], 'SimCLRv2' -> ['SimCLR'], 'G-SimCLR' -> ['SimCLR']."""
+    'SeiT++' -> ('SeiT',), 'SimCLRv2' -> ('SimCLR',), 'G-SimCLR' -> ('SimCLR',)."""
     out = []
     m = _VERSION_SUFFIX.match(name)
     if m and len(m.group("base")) >= 2:
@@ -84,7 +90,7 @@ def lineage_base(name: str) -> list[str]:
     m = _PREFIXED.match(name)
     if m:
         out.append(m.group("base"))
-    return out
+    return tuple(out)
 
 
 _ARCH_SUFFIX = re.compile(
@@ -96,6 +102,7 @@ _METHOD_SUFFIX = re.compile(r"(?:NAS|Loss|loss|Aug|Augment|Mix|Match|Distill|KD|
 _DATASET_SHAPE = re.compile(r"(?:[A-Za-z]\d+[KM]$|Bench$|Bench-\d+$|MNIST|QA$|-Bench|Set\d*$|-C$|-LT$|\d{4}$)")
 
 
+@lru_cache(maxsize=_NAMES)
 def type_from_shape(name: str) -> str | None:
     """The type a name's morphology suggests, or None when it says nothing."""
     if _DATASET_SHAPE.search(name):
@@ -120,21 +127,22 @@ def _shape_class(s: str) -> str:
     return "mixed"
 
 
-def split_coordination(text: str) -> list[str]:
-    """Coordinated names written as one token: 'CIFAR10/100' -> ['CIFAR10', 'CIFAR100'],
-    'DeiT-Ti/S/B' -> ['DeiT-Ti', 'DeiT-S', 'DeiT-B'], 'ImageNet-1K/21K' -> ['ImageNet-1K', 'ImageNet-21K'].
+@lru_cache(maxsize=_NAMES)
+def split_coordination(text: str) -> tuple[str, ...]:
+    """Coordinated names written as one token: 'CIFAR10/100' -> ('CIFAR10', 'CIFAR100'),
+    'DeiT-Ti/S/B' -> ('DeiT-Ti', 'DeiT-S', 'DeiT-B'), 'ImageNet-1K/21K' -> ('ImageNet-1K', 'ImageNet-21K').
     A patch size ('ViT-B/16', 'DiT-L/2') is not a coordination: the name is returned whole."""
     parts = text.split("/")
     if len(parts) < 2 or not all(parts):
-        return [text]
+        return (text,)
     first = parts[0]
     m = re.match(r"^(?P<stem>.*?[-_]?)(?P<tail>\d+[A-Za-z]*|[A-Z][a-z]?|[A-Za-z]+)$", first)
     if not m or not m.group("stem"):
-        return [text]
+        return (text,)
     stem, tail = m.group("stem"), m.group("tail")
     cls = _shape_class(tail)
     if any(_shape_class(p) != cls or len(p) > 4 for p in parts[1:]):
-        return [text]
+        return (text,)
     if not stem.endswith(("-", "_")) and cls == "letters" and not stem[-1:].isdigit():
-        return [text]  # "CNN/Transformer"-like words are not a stem plus variants
-    return [first, *(stem + p for p in parts[1:])]
+        return (text,)  # "CNN/Transformer"-like words are not a stem plus variants
+    return (first, *(stem + p for p in parts[1:]))
