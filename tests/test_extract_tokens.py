@@ -65,6 +65,13 @@ def test_sentences_are_spacys(text):
     assert v.texts == [t.text for t in NLP.tokenizer(text)]
 
 
+@settings(max_examples=200, deadline=None)
+@given(text=texts)
+def test_punctuation_is_spacys(text):
+    v = view_of(text)
+    assert [v.is_punct(i) for i in range(len(v))] == [t.is_punct for t in NLP.tokenizer(text)]
+
+
 def test_cue_words_must_not_be_punctuation():
     try:
         CueSet(["better than", "as shown ."])

@@ -217,8 +217,7 @@ class MentionFinder:
             self._candidate_text(raw)
         names = self._names
         here = {raw for raw in distinct if raw in names}
-        found = [i for i, raw in enumerate(view.texts) if raw in here] if here else []
-        for i in found:
+        for i in sorted(i for raw in here for i in view.text_positions(raw)):
             raw = view.texts[i]
             text = self._names[raw]
             parts = shapes.split_coordination(text)

@@ -11,15 +11,17 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from spacy.attrs import IDX, IS_PUNCT, LENGTH
-
-from graph.extract.cues import WATCHED
+from spacy.attrs import IDX, LENGTH
 from spacy.pipeline.sentencizer import Sentencizer
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from graph.extract.cues import WATCHED, watch
+
 TITLE_BREAK = "\n\n"  # a listing's title ends at the blank line after it
-SENTENCE_END = frozenset(Sentencizer.default_punct_chars)
+# one character each, none with another character lower-casing to it: found among the lower-cased
+# words, in the index of watched words (View.positions)
+SENTENCE_END = watch(frozenset(Sentencizer.default_punct_chars))
 _KEY = "pg_view"
 
 
@@ -69,19 +71,19 @@ class Sent(NamedTuple):
 class View:
     """Token texts, lower-cased texts, character offsets and sentences of one Doc."""
 
-    __slots__ = ("_cues", "_cues_by_sent", "_distinct", "_hits", "_index", "_indexed", "idx", "lowers", "punct",
+    __slots__ = ("_cues", "_cues_by_sent", "_distinct", "_hits", "_index", "_indexed", "_vocab", "idx", "lowers",
                  "results", "sents", "starts", "text", "texts", "title_end")
 
     def __init__(self, doc: Doc):
         text = doc.user_data.get("pg_text")
         if text is None:
             text = doc.text
-        idx, length, punct = doc.to_array([IDX, LENGTH, IS_PUNCT]).T.tolist() if len(doc) else ([], [], [])
+        idx, length = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
         self.text = text
         self.idx = idx
         self.texts = [text[i:i + n] for i, n in zip(idx, length)]
         self.lowers = [t.lower() for t in self.texts]
-        self.punct = punct
+        self._vocab = doc.vocab
         self.sents: list[Sent] = []
         self.starts: list[int] = []
         self.title_end = 0
@@ -104,20 +106,28 @@ class View:
         """The text of tokens [start, end), as written (the spaces between them kept)."""
         return self.text[self.idx[start]:self.end_char(end - 1)] if end > start else ""
 
+    def is_punct(self, i: int) -> bool:
+        """Token i's IS_PUNCT flag (asked of a few tokens only: reading it for all costs more)."""
+        t = self.texts[i]
+        return not t[0].isalnum() and self._vocab[t].is_punct  # letters and digits are no punctuation
+
     def split_sentences(self) -> None:
         """Sentences as spaCy's Sentencizer ends them (after a run of sentence-final punctuation),
         except that a title is one sentence ending at the blank line after it."""
-        texts, punct = self.texts, self.punct
+        texts = self.texts
         if not texts:
             return
+        n = len(texts)
         starts = [0]
-        seen_end = False
-        for i, t in enumerate(texts):
-            if t in SENTENCE_END:
-                seen_end = True
-            elif seen_end and not punct[i]:
-                starts.append(i)
-                seen_end = False
+        nxt = 0  # where the token after the last run of punctuation is
+        for end in sorted(i for c in SENTENCE_END.intersection(self.distinct()) for i in self.positions(c)):
+            if end < nxt:
+                continue  # in the run that an earlier sentence end began
+            nxt = end + 1
+            while nxt < n and (texts[nxt] in SENTENCE_END or self.is_punct(nxt)):
+                nxt += 1
+            if nxt < n:
+                starts.append(nxt)
         for i, t in enumerate(texts):
             if TITLE_BREAK in t and t.isspace():
                 self.title_end = i
