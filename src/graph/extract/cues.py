@@ -21,6 +21,8 @@ def watch(words):
 class CueSet:
     """Multi-word cue phrases, found by their first word: one dict lookup per token."""
 
+    number: int | None = None  # the named sets' (cues(name)) place in NAMED
+
     def __init__(self, phrases: list[str]):
         self.by_first: dict[str, list[tuple[str, ...]]] = {}
         for p in phrases:
@@ -61,9 +63,39 @@ class CueSet:
         return out
 
 
+# The named cue sets (data/patterns.json) the rules use, matched together in one pass per Doc
+# (find_named): each set matched by itself cost a pass of its own, ten per abstract.
+NAMED: list[CueSet] = []
+_NAMED_BY_FIRST: dict[str, list[tuple[int, list[tuple[str, ...]]]]] = {}  # first word -> (set number, its cues)
+
+
 @lru_cache(maxsize=None)
 def cues(name: str) -> CueSet:
-    return CueSet(patterns()[name])
+    """The named cue set `name` of data/patterns.json."""
+    cue_set = CueSet(patterns()[name])
+    cue_set.number = len(NAMED)
+    NAMED.append(cue_set)
+    for first, options in cue_set.by_first.items():
+        _NAMED_BY_FIRST.setdefault(first, []).append((cue_set.number, options))
+    return cue_set
+
+
+def find_named(words: list[str], present: set[str], positions: Callable[[str], list[int]]) -> list[list[tuple[int, int]]]:
+    """What CueSet.find gives for each named set (by its number), all found in one pass over the
+    places where any of their cues can start."""
+    out: list[list[tuple[int, int]]] = [[] for _ in NAMED]
+    after = [0] * len(NAMED)  # per set: a cue's words are not the start of another
+    for i in sorted(i for w in _NAMED_BY_FIRST.keys() & present for i in positions(w)):
+        for number, options in _NAMED_BY_FIRST[words[i]]:
+            if i < after[number]:
+                continue
+            for cue in options:
+                end = i + len(cue)
+                if end == i + 1 or tuple(words[i:end]) == cue:  # (the first word is known to match)
+                    out[number].append((i, end))
+                    after[number] = end
+                    break
+    return out
 
 
 @lru_cache(maxsize=None)

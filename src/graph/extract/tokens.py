@@ -16,7 +16,7 @@ from spacy.pipeline.sentencizer import Sentencizer
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from graph.extract.cues import WATCHED, watch
+from graph.extract.cues import WATCHED, find_named, watch
 
 TITLE_BREAK = "\n\n"  # a listing's title ends at the blank line after it
 # one character each, none with another character lower-casing to it: found among the lower-cased
@@ -71,7 +71,7 @@ class Sent(NamedTuple):
 class View:
     """Token texts, lower-cased texts, character offsets and sentences of one Doc."""
 
-    __slots__ = ("_cues", "_cues_by_sent", "_distinct", "_hits", "_index", "_indexed", "_vocab", "idx", "lowers",
+    __slots__ = ("_cues", "_cues_by_sent", "_distinct", "_hits", "_index", "_indexed", "_named", "_vocab", "idx", "lowers",
                  "results", "sents", "starts", "text", "texts", "title_end")
 
     def __init__(self, doc: Doc):
@@ -88,6 +88,7 @@ class View:
         self.starts: list[int] = []
         self.title_end = 0
         self._cues: dict[int, list[tuple[int, int]]] = {}
+        self._named: list[list[tuple[int, int]]] | None = None  # matches of the named cue sets (cues.find_named)
         self._cues_by_sent: dict[int, dict[int, list[tuple[int, int]]]] = {}
         self._index: dict[str, list[int]] | None = None
         self._indexed = 0  # how many watched words the index was made for
@@ -187,6 +188,11 @@ class View:
         """Every match of `cue_set` in the Doc, made once. Cue words are never sentence-final
         punctuation or blank lines (CueSet refuses them), so a match never crosses a sentence end
         and the Doc's matches are exactly the sentences' matches."""
+        number = cue_set.number
+        if number is not None:  # a named set: all of them are matched at once
+            if self._named is None or number >= len(self._named):  # (or this one was named after that)
+                self._named = find_named(self.lowers, self.distinct(), self.positions)
+            return self._named[number]
         found = self._cues.get(id(cue_set))
         if found is None:
             found = self._cues[id(cue_set)] = cue_set.find(self.lowers, self.distinct(), self.positions)
