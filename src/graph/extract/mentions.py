@@ -217,7 +217,8 @@ class MentionFinder:
             self._candidate_text(raw)
         names = self._names
         here = {raw for raw in distinct if raw in names}
-        for i in sorted(i for raw in here for i in view.text_positions(raw)):
+        found = [i for i, raw in enumerate(view.texts) if raw in here] if here else []
+        for i in found:
             raw = view.texts[i]
             text = self._names[raw]
             parts = shapes.split_coordination(text)
