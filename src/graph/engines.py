@@ -6,14 +6,13 @@ send between processes), in input order. At most a few chunks per worker are in 
 input is read only as fast as it is extracted and memory stays bounded however long it is."""
 from __future__ import annotations
 
-import json
 import os
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from graph.model import Paper, to_record
+from graph.model import Paper, to_json, to_record
 
 CHUNK = 64
 _local = threading.local()
@@ -28,7 +27,7 @@ def extract_chunk(rows: list[tuple]) -> list[str]:
 
         extractor = _local.extractor = Extractor()
     papers = [Paper(*row[:-1]) for row in rows]
-    return [json.dumps(to_record(r, row[-1]), ensure_ascii=False) + "\n"
+    return [to_json(to_record(r, row[-1])) + "\n"
             for r, row in zip(extractor.extract_all(papers), rows)]
 
 

@@ -1,6 +1,7 @@
 """The contract between stages: plain dataclasses, importing neither spaCy nor rdflib."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 ENTITY_TYPES = ("method", "architecture", "dataset")
@@ -68,12 +69,16 @@ class PaperGraph:
 
 # --- records: a PaperGraph as plain JSON-ready data, for caches and for other processes ---
 
+# What json.dumps(value, ensure_ascii=False) gives, without the encoder it sets up on every call
+# (records and digests are encoded once per paper; their data holds no cycles to check for)
+to_json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+
+
 def paper_digest(paper: Paper) -> str:
     """A hash of what extraction reads from a paper: the same text gives the same digest."""
     import hashlib
-    import json
 
-    data = json.dumps([paper.title, paper.abstract, paper.id, paper.url, paper.year], ensure_ascii=False)
+    data = to_json([paper.title, paper.abstract, paper.id, paper.url, paper.year])
     return hashlib.sha256(data.encode()).hexdigest()[:32]
 
 

@@ -2,12 +2,11 @@
 (evidence sentence and its character offsets in ``title + "\\n\\n" + abstract``)."""
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 
 from graph.build import Corpus
 from graph.export import atomic_write
-from graph.model import PaperGraph
+from graph.model import PaperGraph, to_json
 
 
 def paper_record(r: PaperGraph) -> dict:
@@ -32,7 +31,7 @@ def paper_record(r: PaperGraph) -> dict:
 
 def generate_claims(results: Iterable[PaperGraph]) -> Iterator[str]:
     for r in results:
-        yield json.dumps(paper_record(r), ensure_ascii=False) + "\n"
+        yield to_json(paper_record(r)) + "\n"
 
 
 def write_claims(corpus: Corpus, path) -> None:
