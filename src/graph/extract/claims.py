@@ -40,10 +40,11 @@ _STRONG_RESULT = {"experiments", "experiment", "experimental", "results", "evalu
 _POSITIVE = {"superior", "better", "improvement", "improvements", "higher", "boost", "gains", "gain", "outperforms"}
 _WEAK_EXTENDS = {"improves", "improve", "improving", "integrates", "integrate", "applying", "combine", "combines",
                  "scale", "scales", "revisit", "rethinks", "adapts", "modifies"}
-_METRICS = [("top-1 accuracy", "top-1 accuracy"), ("top-1", "top-1 accuracy"), ("top-5", "top-5 accuracy"),
-            ("miou", "mIoU"), ("map", "mAP"), ("fid", "FID"), ("bleu", "BLEU"), ("psnr", "PSNR"),
-            ("f1", "F1"), ("auc", "AUC"), ("test error", "error"), ("error", "error"), ("accuracy", "accuracy"),
-            ("ap", "AP")]
+_METRICS = [(re.compile(rf"(?<![\w-]){re.escape(needle)}(?![\w-])"), name) for needle, name in [
+    ("top-1 accuracy", "top-1 accuracy"), ("top-1", "top-1 accuracy"), ("top-5", "top-5 accuracy"),
+    ("miou", "mIoU"), ("map", "mAP"), ("fid", "FID"), ("bleu", "BLEU"), ("psnr", "PSNR"),
+    ("f1", "F1"), ("auc", "AUC"), ("test error", "error"), ("error", "error"), ("accuracy", "accuracy"),
+    ("ap", "AP")]]  # (a metric's name, not part of a longer word)
 _OTHERS = {"methods", "approaches", "models", "networks", "works", "techniques", "architectures", "algorithms"}
 _RELATIVE = {"which", "that", "where", "who", "across"}  # what follows is no longer what the cue's object is
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
@@ -291,7 +292,7 @@ def _result(lower):
     if value is None:
         return None, None
     text = " ".join(lower)
-    for needle, name in _METRICS:
-        if re.search(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", text):
+    for pattern, name in _METRICS:
+        if pattern.search(text):
             return name, value
     return None, value
