@@ -85,15 +85,19 @@ def find_named(words: list[str], present: set[str], positions: Callable[[str], l
     places where any of their cues can start."""
     out: list[list[tuple[int, int]]] = [[] for _ in NAMED]
     after = [0] * len(NAMED)  # per set: a cue's words are not the start of another
+    last = len(words) - 1
     for i in sorted(i for w in _NAMED_BY_FIRST.keys() & present for i in positions(w)):
+        # the first word is known to match; most cues starting with a common word ("the", "on")
+        # are told apart by their second
+        second = words[i + 1] if i < last else ""
         for number, options in _NAMED_BY_FIRST[words[i]]:
             if i < after[number]:
                 continue
             for cue in options:
-                end = i + len(cue)
-                if end == i + 1 or tuple(words[i:end]) == cue:  # (the first word is known to match)
-                    out[number].append((i, end))
-                    after[number] = end
+                n = len(cue)
+                if n == 1 or cue[1] == second and (n == 2 or tuple(words[i + 2:i + n]) == cue[2:]):
+                    out[number].append((i, i + n))
+                    after[number] = i + n
                     break
     return out
 
