@@ -72,6 +72,7 @@ def make_mentions(nlp: Language, name: str):
 
 class MentionFinder:
     SEEN_LIMIT = 1 << 17  # token texts whose shape is remembered
+    KEYED_LIMIT = 1 << 15  # token texts whose key is remembered (~400 bytes each, with the index)
 
     def __init__(self, nlp: Language):
         self.lex = lexicon()
@@ -91,7 +92,7 @@ class MentionFinder:
                         self.matcher.add(f"pg:{variant}", [tokenize(variant)])
         self._seen: dict[str, None] = {}  # token texts whose shape has been judged
         self._names: dict[str, str] = {}  # those that may be names -> the name
-        self._by_key = TextsByKey(self.SEEN_LIMIT)  # token texts by their key: where abbreviations are used
+        self._by_key = TextsByKey(self.KEYED_LIMIT)  # token texts by their key: where abbreviations are used
         self.not_heads = words("not_entity_heads")
         self.naming = cues("naming")
         self.generic_heads = words("dataset_nouns") | {"model", "models", "framework", "method", "network", "architecture"}

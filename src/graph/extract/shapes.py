@@ -61,7 +61,7 @@ _SIZE = re.compile(
 )
 
 
-_NAMES = 1 << 16  # names remembered by each of the functions below
+_NAMES = 1 << 14  # names remembered by each of the functions below (a few MB at most)
 
 
 @lru_cache(maxsize=_NAMES)
