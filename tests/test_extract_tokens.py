@@ -101,3 +101,13 @@ def test_named_cue_sets_found_together_are_each_sets_own_matches(text):
     v = view_of(text)
     for cue_set in NAMED:
         assert v.cues(cue_set) == cue_set.find(v.lowers)
+
+
+def test_a_named_cue_set_is_registered_once_whoever_asks():
+    from graph.extract import cues as cue_module
+
+    before = list(NAMED)
+    self_set = cue_module.cues("self")
+    cue_module.cues.cache_clear()  # as when two threads miss the cache at once
+    assert cue_module.cues("self") is self_set
+    assert NAMED == before and NAMED[self_set.number] is self_set

@@ -1,6 +1,7 @@
 """Cue phrases (data/patterns.json) matched against a sentence's lower-cased words."""
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -21,7 +22,8 @@ def watch(words):
 class CueSet:
     """Multi-word cue phrases, found by their first word: one dict lookup per token."""
 
-    number: int | None = None  # the named sets' (cues(name)) place in NAMED
+    name: str | None = None  # a named set's (cues(name)) name,
+    number: int | None = None  # and its place in NAMED
 
     def __init__(self, phrases: list[str]):
         self.by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -64,33 +66,45 @@ class CueSet:
 
 
 # The named cue sets (data/patterns.json) the rules use, matched together in one pass per Doc
-# (find_named): each set matched by itself cost a pass of its own, ten per abstract.
+# (find_named): each set matched by itself cost a pass of its own, ten per abstract. A set is
+# registered under a lock and the registry replaced whole, so a thread matching while another
+# builds its pipeline sees the sets as they were, all or nothing.
 NAMED: list[CueSet] = []
-_NAMED_BY_FIRST: dict[str, list[tuple[int, list[tuple[str, ...]]]]] = {}  # first word -> (set number, its cues)
+_REGISTRY: tuple[int, dict[str, list[tuple[int, list[tuple[str, ...]]]]]] = (0, {})  # (sets, first word -> (set, cues))
+_LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=None)
 def cues(name: str) -> CueSet:
     """The named cue set `name` of data/patterns.json."""
-    cue_set = CueSet(patterns()[name])
-    cue_set.number = len(NAMED)
-    NAMED.append(cue_set)
-    for first, options in cue_set.by_first.items():
-        _NAMED_BY_FIRST.setdefault(first, []).append((cue_set.number, options))
-    return cue_set
+    global _REGISTRY
+    with _LOCK:
+        for cue_set in NAMED:  # (two threads may miss the cache at once: one set per name)
+            if cue_set.name == name:
+                return cue_set
+        cue_set = CueSet(patterns()[name])
+        count, by_first = _REGISTRY
+        by_first = {first: list(entries) for first, entries in by_first.items()}
+        for first, options in cue_set.by_first.items():
+            by_first.setdefault(first, []).append((count, options))
+        cue_set.name, cue_set.number = name, count
+        NAMED.append(cue_set)
+        _REGISTRY = (count + 1, by_first)
+        return cue_set
 
 
 def find_named(words: list[str], present: set[str], positions: Callable[[str], list[int]]) -> list[list[tuple[int, int]]]:
     """What CueSet.find gives for each named set (by its number), all found in one pass over the
     places where any of their cues can start."""
-    out: list[list[tuple[int, int]]] = [[] for _ in NAMED]
-    after = [0] * len(NAMED)  # per set: a cue's words are not the start of another
+    count, by_first = _REGISTRY
+    out: list[list[tuple[int, int]]] = [[] for _ in range(count)]
+    after = [0] * count  # per set: a cue's words are not the start of another
     last = len(words) - 1
-    for i in sorted(i for w in _NAMED_BY_FIRST.keys() & present for i in positions(w)):
+    for i in sorted(i for w in by_first.keys() & present for i in positions(w)):
         # the first word is known to match; most cues starting with a common word ("the", "on")
         # are told apart by their second
         second = words[i + 1] if i < last else ""
-        for number, options in _NAMED_BY_FIRST[words[i]]:
+        for number, options in by_first[words[i]]:
             if i < after[number]:
                 continue
             for cue in options:

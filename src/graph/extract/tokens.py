@@ -110,7 +110,7 @@ class View:
     def is_punct(self, i: int) -> bool:
         """Token i's IS_PUNCT flag (asked of a few tokens only: reading it for all costs more)."""
         t = self.texts[i]
-        return not t[0].isalnum() and self._vocab[t].is_punct  # letters and digits are no punctuation
+        return not t[:1].isalnum() and self._vocab[t].is_punct  # letters and digits are no punctuation
 
     def split_sentences(self) -> None:
         """Sentences as spaCy's Sentencizer ends them (after a run of sentence-final punctuation),
