@@ -37,6 +37,7 @@ class CueSet:
         for v in self.by_first.values():
             v.sort(key=len, reverse=True)
         self.first = watch(frozenset(self.by_first))
+        self._entries = {first: [(0, options)] for first, options in self.by_first.items()}  # as _match reads them
 
     def find(self, words: list[str], present: set[str] | None = None,
              positions: Callable[[str], list[int]] | None = None) -> list[tuple[int, int]]:
@@ -52,17 +53,32 @@ class CueSet:
             if not firsts:
                 return []
             starts = sorted(i for w in firsts for i in positions(w))
-        out = []
-        after = 0  # a cue's words are not the start of another
-        for i in starts:
-            if i < after:
+        return _match(words, starts, self._entries, 1)[0]
+
+
+def _match(words: list[str], starts, by_first: dict, count: int) -> list[list[tuple[int, int]]]:
+    """The cues of `count` sets found at `starts` (in order), by set: `by_first` maps a first word
+    to (set number, that set's cues starting with it, longest first)."""
+    out: list[list[tuple[int, int]]] = [[] for _ in range(count)]
+    after = [0] * count  # per set: a cue's words are not the start of another
+    last = len(words) - 1
+    for i in starts:
+        entries = by_first.get(words[i])
+        if entries is None:
+            continue
+        # the first word matches; most cues starting with a common word ("the", "on") are told
+        # apart by their second
+        second = words[i + 1] if i < last else ""
+        for number, options in entries:
+            if i < after[number]:
                 continue
-            for cue in self.by_first.get(words[i], ()):
-                if tuple(words[i:i + len(cue)]) == cue:
-                    out.append((i, i + len(cue)))
-                    after = i + len(cue)
+            for cue in options:
+                n = len(cue)
+                if n == 1 or cue[1] == second and (n == 2 or tuple(words[i + 2:i + n]) == cue[2:]):
+                    out[number].append((i, i + n))
+                    after[number] = i + n
                     break
-        return out
+    return out
 
 
 # The named cue sets (data/patterns.json) the rules use, matched together in one pass per Doc
@@ -97,23 +113,7 @@ def find_named(words: list[str], present: set[str], positions: Callable[[str], l
     """What CueSet.find gives for each named set (by its number), all found in one pass over the
     places where any of their cues can start."""
     count, by_first = _REGISTRY
-    out: list[list[tuple[int, int]]] = [[] for _ in range(count)]
-    after = [0] * count  # per set: a cue's words are not the start of another
-    last = len(words) - 1
-    for i in sorted(i for w in by_first.keys() & present for i in positions(w)):
-        # the first word is known to match; most cues starting with a common word ("the", "on")
-        # are told apart by their second
-        second = words[i + 1] if i < last else ""
-        for number, options in by_first[words[i]]:
-            if i < after[number]:
-                continue
-            for cue in options:
-                n = len(cue)
-                if n == 1 or cue[1] == second and (n == 2 or tuple(words[i + 2:i + n]) == cue[2:]):
-                    out[number].append((i, i + n))
-                    after[number] = i + n
-                    break
-    return out
+    return _match(words, sorted(i for w in by_first.keys() & present for i in positions(w)), by_first, count)
 
 
 @lru_cache(maxsize=None)

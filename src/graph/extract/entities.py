@@ -8,6 +8,7 @@ the title, and finally `method`. Results: ``doc._.pg_entities`` (list of Entity)
 ``doc._.pg_entity_of`` (mention index -> entity index)."""
 from __future__ import annotations
 
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -107,45 +108,45 @@ class EntityBuilder:
         for m in ms:
             if m.type:
                 return m.type
-        votes: dict[str, int] = {}  # (a Counter costs more to make than the rules here)
+        votes: Counter[str] = Counter()
         lowers = view.lowers
         for m in ms:
             for base in [shapes.family(m.canonical), *shapes.lineage_base(m.canonical)]:
                 term = self.lex.lookup(base) if base else None
                 if term:
-                    votes[term.type] = votes.get(term.type, 0) + 3
+                    votes[term.type] += 3
                     break
             prev = lowers[max(0, m.start - 2):m.start]
             if prev and (prev[-1] in self.dataset_nouns or prev[-1] == "," and len(prev) > 1 and prev[0] in self.dataset_nouns):
-                votes["dataset"] = votes.get("dataset", 0) + 2  # "a new dataset, ImageNet++", "the benchmark X"
+                votes["dataset"] += 2  # "a new dataset, ImageNet++", "the benchmark X"
             nxt = lowers[m.end] if m.end < len(lowers) else ""
             if nxt == "-" and m.end + 1 < len(lowers):
                 nxt = lowers[m.end + 1]
             if nxt in self.dataset_nouns:
-                votes["dataset"] = votes.get("dataset", 0) + 2
+                votes["dataset"] += 2
             elif nxt in self.arch_nouns:
-                votes["architecture"] = votes.get("architecture", 0) + 1
+                votes["architecture"] += 1
             elif nxt in self.method_nouns:
-                votes["method"] = votes.get("method", 0) + 1
-            if _coordinated_with_dataset(lowers, m, at):  # "the FLIC and MPII benchmarks": coordinated names are alike
-                votes["dataset"] = votes.get("dataset", 0) + 2
+                votes["method"] += 1
+            if _coordinated_with_dataset(lowers, m, at):
+                votes["dataset"] += 2  # "the FLIC and MPII benchmarks": coordinated names are alike
             shape = shapes.type_from_shape(m.canonical)
             if shape:
-                votes[shape] = votes.get(shape, 0) + 1
+                votes[shape] += 1
             if m.start == 0 and m.end < view.title_end:  # the title's leading "Name:"
                 after = [w for w, t in zip(lowers[m.end:view.title_end], view.texts[m.end:view.title_end])
                          if t.isalpha()][:5]
                 title = set(after)
                 nouns = [i for i, w in enumerate(after) if w in _TITLE_DATASET]
                 if nouns and (nouns[0] + 1 >= len(after) or after[nouns[0] + 1] not in _DATASET_AS_MODIFIER):
-                    votes["dataset"] = votes.get("dataset", 0) + 2
+                    votes["dataset"] += 2
                 elif title & _TITLE_ARCH:
-                    votes["architecture"] = votes.get("architecture", 0) + 1
+                    votes["architecture"] += 1
         if not votes:
             return "method"
         best = max(votes.values())
         for t in ("dataset", "architecture", "method"):
-            if votes.get(t) == best:
+            if votes[t] == best:
                 return t
         return "method"
 

@@ -1,7 +1,6 @@
 """What names look like: the shape of a token that is probably a name, how to split a
 coordinated form ("CIFAR10/100"), the family of a sized variant ("ResNet-50" -> "ResNet"),
-and the type a name's own morphology suggests. Pure functions over strings, memoised: the same
-token texts and names come back abstract after abstract (each cache is bounded)."""
+and the type a name's own morphology suggests. Pure functions over strings."""
 from __future__ import annotations
 
 import re
@@ -61,10 +60,6 @@ _SIZE = re.compile(
 )
 
 
-_NAMES = 1 << 14  # names remembered by each of the functions below (a few MB at most)
-
-
-@lru_cache(maxsize=_NAMES)
 def family(name: str) -> str | None:
     """The family a sized or versioned variant belongs to: 'ResNet-50' -> 'ResNet',
     'ViT-B/16' -> 'ViT', 'EfficientNet-B7' -> 'EfficientNet', 'CIFAR-10' -> 'CIFAR'. None if none."""
@@ -79,7 +74,6 @@ _VERSION_SUFFIX = re.compile(r"^(?P<base>.+?)(?:\+\+|\+|v\d+(?:\.\d+)?)$")
 _PREFIXED = re.compile(r"^(?P<prefix>[A-Z]{1,2})-(?P<base>[A-Z][A-Za-z0-9]{3,})$")
 
 
-@lru_cache(maxsize=_NAMES)
 def lineage_base(name: str) -> tuple[str, ...]:
     """Names that `name` declares itself a new version of by its morphology:
     'SeiT++' -> ('SeiT',), 'SimCLRv2' -> ('SimCLR',), 'G-SimCLR' -> ('SimCLR',)."""
@@ -102,7 +96,6 @@ _METHOD_SUFFIX = re.compile(r"(?:NAS|Loss|loss|Aug|Augment|Mix|Match|Distill|KD|
 _DATASET_SHAPE = re.compile(r"(?:[A-Za-z]\d+[KM]$|Bench$|Bench-\d+$|MNIST|QA$|-Bench|Set\d*$|-C$|-LT$|\d{4}$)")
 
 
-@lru_cache(maxsize=_NAMES)
 def type_from_shape(name: str) -> str | None:
     """The type a name's morphology suggests, or None when it says nothing."""
     if _DATASET_SHAPE.search(name):
@@ -127,7 +120,6 @@ def _shape_class(s: str) -> str:
     return "mixed"
 
 
-@lru_cache(maxsize=_NAMES)
 def split_coordination(text: str) -> tuple[str, ...]:
     """Coordinated names written as one token: 'CIFAR10/100' -> ('CIFAR10', 'CIFAR100'),
     'DeiT-Ti/S/B' -> ('DeiT-Ti', 'DeiT-S', 'DeiT-B'), 'ImageNet-1K/21K' -> ('ImageNet-1K', 'ImageNet-21K').
