@@ -21,6 +21,7 @@ from graph.errors import InputError
 
 ENTITY_TYPES = ("dataset", "architecture", "method")
 RELATIONS = ("evaluated-on", "outperforms", "extends")
+BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 PAPER = "@paper"
 
 
@@ -65,6 +66,17 @@ class Report:
     false_hits: list[tuple[str, str, str]] = field(default_factory=list)
     unmatched_titles: list[str] = field(default_factory=list)
     papers: int = 0
+    judged: list[tuple[float, str, bool]] = field(default_factory=list)  # (confidence, relation, right) per claim
+
+    def reliability(self, bands=BANDS) -> list[tuple[str, str, int, float | None]]:
+        """(relation or "all", band, claims, share right) for each confidence band: is a claim
+        of confidence c right at least c of the time?"""
+        rows = []
+        for rel in ("all", *RELATIONS):
+            for lo, hi in bands:
+                hits = [ok for c, k, ok in self.judged if lo <= c < hi and rel in ("all", k)]
+                rows.append((rel, f"{lo:.1f}-{min(hi, 1.0):.1f}", len(hits), sum(hits) / len(hits) if hits else None))
+        return rows
 
 
 def read_gold(path: str) -> list[dict]:
@@ -102,11 +114,13 @@ def read_gold(path: str) -> list[dict]:
 def evaluate(corpus: Corpus, gold: list[dict]) -> Report:
     report = Report()
     by_title, all_roles = {}, {}
-    edges = defaultdict(set)
+    edges = defaultdict(dict)  # paper -> (head, relation, tail) -> the highest confidence it is stated with
     for v in corpus.papers():
         by_title.setdefault(_title_key(v.paper.title), v.iri)
         all_roles[v.iri] = v.roles
-        edges[v.iri].update((e.head, e.relation, e.tail) for e in v.edges)
+        for e in v.edges:
+            k = (e.head, e.relation, e.tail)
+            edges[v.iri][k] = max(e.confidence, edges[v.iri].get(k, 0.0))
     names = {iri: {n.name, *n.aliases} for iri, n in corpus.nodes.items()}
     for g in gold:
         iri = by_title.get(_title_key(g["title"]))
@@ -116,7 +130,7 @@ def evaluate(corpus: Corpus, gold: list[dict]) -> Report:
             report.papers += 1
         roles = all_roles.get(iri, {}) if iri else {}
         _entities(report, corpus, g, roles, names)
-        _relations(report, g, iri, roles, edges.get(iri, set()), names)
+        _relations(report, g, iri, roles, edges.get(iri, {}), names)
     return report
 
 
@@ -195,7 +209,9 @@ def _relations(report, g, iri, roles, predicted, names):
         fresh = [j for j in candidates if j not in used and not grels[j].get("optional")]
         if fresh:
             used.add(fresh[0])
+            report.judged.append((predicted[(head, rel, tail)], rel, True))
         elif not candidates:
+            report.judged.append((predicted[(head, rel, tail)], rel, False))
             fp[rel] += 1
             h = "(the paper)" if head == iri else _label(names, head)
             report.false_hits.append((title, rel, f"{h} -> {_label(names, tail)}"))
@@ -221,6 +237,13 @@ def format_report(report: Report, details: bool = True) -> str:
         c = report.counts.get(k, Count())
         lines.append(f"{k:20} {c.p:6.3f} {c.r:6.3f} {c.f1:6.3f} {c.tp:5} {c.fp:5} {c.fn:5}")
     lines.append("(entities (typed) counts method and architecture as one type; the indented lines are exact types)")
+    lines += ["", "reliability: share of judged claims right, by confidence band (a claim of confidence c",
+              "should be right at least c of the time; claims matching only optional gold are not judged)",
+              f"{'':14} " + " ".join(f"{band:>11}" for band in dict.fromkeys(b for _, b, _, _ in report.reliability()))]
+    row: dict[str, list[str]] = {}
+    for rel, band, n, share in report.reliability():
+        row.setdefault(rel, []).append(f"{'-' if share is None else f'{share:.2f}'} ({n})".rjust(11))
+    lines += [f"{rel:14} " + " ".join(cells) for rel, cells in row.items()]
     if details:
         for heading, items in (("misses (in the gold, not found)", report.misses),
                                ("false hits (found, not in the gold)", report.false_hits)):

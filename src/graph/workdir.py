@@ -52,10 +52,11 @@ def _hash_files(files) -> str:
 
 def fingerprint() -> str:
     """A hash of everything extraction depends on: papergraph's version, the extraction code and
-    the data files it reads (lexicons, patterns)."""
+    the data files it reads (lexicons, patterns, the claim model's weights)."""
     root = resources.files("graph")
     files = [f for f in (root / "extract").iterdir() if f.name.endswith(".py")]
     files += [f for f in (root / "data" / "lexicon").iterdir() if f.is_file()]
+    files += [f for f in (root / "data" / "model").iterdir() if f.is_file()]
     return _hash_files([*files, root / "data" / "patterns.json"])
 
 

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.extract import shapes, tokens
+from graph.extract import decide, limits, shapes, tokens
+from graph.extract.candidates import CandidateFinder
 from graph.extract.cues import cues, watch
 from graph.text import key
 
@@ -48,6 +49,7 @@ _METRICS = [(re.compile(rf"(?<![\w-]){re.escape(needle)}(?![\w-])"), name) for n
 _OTHERS = {"methods", "approaches", "models", "networks", "works", "techniques", "architectures", "algorithms"}
 _RELATIVE = {"which", "that", "where", "who", "across"}  # what follows is no longer what the cue's object is
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_ORDER = {"outperforms": 0, "evaluated-on": 1, "extends": 2}  # a sentence's claims, in the order its rules find them
 
 
 @dataclass(frozen=True)
@@ -76,23 +78,43 @@ class ClaimFinder:
         self.result_verbs = cues("result_verbs")
         self.train_cues = cues("trained_on")
         self.self_cues = cues("self")
+        self.candidates = CandidateFinder()
+        self.model = decide.shipped()
+
+    @staticmethod
+    def context(view) -> "_Context":
+        ents = view.results["pg_entities"]
+        me = SELF if view.results["pg_self"] is None else view.results["pg_self"]
+        proposed = frozenset(i for i, e in enumerate(ents) if "proposed" in e.roles)
+        return _Context(view, ents, me, proposed, proposed | {me})
 
     def __call__(self, doc: Doc) -> Doc:
         view = tokens.view(doc)
-        ents, entity_of = view.results["pg_entities"], view.results["pg_entity_of"]
-        me = SELF if view.results["pg_self"] is None else view.results["pg_self"]
-        proposed = frozenset(i for i, e in enumerate(ents) if "proposed" in e.roles)
-        ctx = _Context(view, ents, me, proposed, proposed | {me})
+        ctx = self.context(view)
+        ents, entity_of = ctx.ents, view.results["pg_entity_of"]
         sents = view.sents
         by_sent: list[list[int]] = [[] for _ in sents]  # mentions of each sentence
         starts = view.starts
         for mi, m in enumerate(view.results["pg_mentions"]):
             by_sent[bisect_right(starts, m.start) - 1].append((m, entity_of[mi]))
+        items = [self._items(ctx, sent, mentions) for sent, mentions in zip(sents, by_sent)]
         claims: list[tuple] = []
-        for sent, mentions in zip(sents, by_sent):
-            claims += self._sentence(ctx, sent, mentions)
+        for sent, its in zip(sents, items):
+            claims += self._sentence(ctx, sent, its)
         present = [{e for _, e in mentions} for mentions in by_sent]
         claims += self._morphology(ents, sents, present)
+        rules: dict[int, set] = {}
+        for h, r, t, sent, *_ in claims:
+            if sent is not None and h != t:
+                rules.setdefault(sent.i, set()).add((h, r, t))
+        candidates = []
+        for sent, its in zip(sents, items):
+            if its or sent.i in rules:
+                candidates += self.candidates.sentence(ctx, sent, its, rules.get(sent.i, set()))
+        view.results["pg_candidates"] = candidates
+        view.results["pg_items"] = items
+        if self.model is not None:
+            claims = self._decide(ctx, candidates, items)
         seen, unique = set(), []
         for c in claims:
             k = (c[0], c[1], c[2])
@@ -105,14 +127,38 @@ class ClaimFinder:
         view.results["pg_claims"] = [(None if h == SELF else h, r, t, s, conf, extra) for h, r, t, s, conf, extra in unique]
         return doc
 
+    def _decide(self, ctx, candidates, items) -> list[tuple]:
+        """The candidates the model accepts within the hard limits, with the probability as
+        confidence: in text order, a claim stated twice once, from its likeliest sentence."""
+        kept: dict[tuple, tuple] = {}
+        for c in candidates:
+            its = items[c.sent.i]
+            verdict = limits.check(ctx, c, its, self.candidates)
+            if verdict is None:
+                continue
+            p = self.model.probability(c.relation, c.features) * verdict.factor
+            if p < self.model.threshold(c.relation, "rule" in c.features):
+                continue
+            extra = verdict.extra
+            if c.relation == "evaluated-on":
+                lower = ctx.view.lowers[c.sent.start:c.sent.end]
+                metric, value = _result(lower) if sum(1 for it in its if it[2] == "dataset") == 1 else (None, None)
+                if value:
+                    extra = {"metric": metric, "value": value}
+            k = (c.head, c.relation, c.tail)
+            if k not in kept or p > kept[k][4]:
+                kept[k] = (c.head, c.relation, c.tail, c.sent, round(p, 2), extra)
+        return sorted(kept.values(), key=lambda k: (k[3].i, _ORDER[k[1]]))
+
     # -- one sentence -------------------------------------------------------------------------
-    def _sentence(self, ctx, sent, mentions):
+    def _items(self, ctx, sent, mentions):
+        """(start, end, kind, entity) of the sentence's names and self-references, positions
+        within the sentence, in order; kind: dataset, model, modifier ("X-based") or self."""
         if not mentions:
             return []  # a claim names something (self-references alone state none)
         view, ents, me = ctx.view, ctx.ents, ctx.me
-        lower = view.lowers[sent.start:sent.end]
         base = sent.start
-        items = []  # (start, end, kind, entity) with positions relative to the sentence
+        items = []
         for m, e in mentions:
             kind = "dataset" if ents[e].type == "dataset" else "model"
             if kind == "model" and _modifier(view.lowers, m.end):
@@ -122,8 +168,13 @@ class ClaimFinder:
             if not any(i[0] <= s < i[1] for i in items):
                 items.append((s, e, "self", me))
         items.sort()
+        return items
+
+    def _sentence(self, ctx, sent, items):
         if not any(k != "self" for _, _, k, _ in items):
             return []
+        view = ctx.view
+        lower = view.lowers[sent.start:sent.end]
         out = []
         comparisons = self._comparisons(view, sent, lower)
         tail_zone: set[int] = set()

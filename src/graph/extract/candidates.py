@@ -1,0 +1,252 @@
+"""Candidate claims and what a model reads of them.
+
+Rules propose (`ClaimFinder` in claims.py); this module lists every pair a sentence could state a
+claim between — two names, or a name and the paper's own approach — for each relation whose cue
+family the sentence holds, and describes each pair by features: which cue families stand between,
+before and after its ends, their order and distance, the ends' types and roles, the words around
+the tail. A learned model (decide.py) turns the features into the probability that the sentence
+states the claim. Features are strings; the model's weights are keyed by them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.extract import tokens
+from graph.extract.cues import cues, watch
+from graph.text import key
+
+SELF = -1
+# Single words of a cue family, watched so a Doc's view indexes them in its one pass
+_THAN = watch(frozenset({"than"}))
+_WORD_FAMILIES = {
+    "than": {"than"},
+    "over": {"over"},
+    "versus": {"compared", "versus", "vs", "vs.", "against", "relative"},
+    "example": {"including", "e.g.", "e.g", "like", "such"},
+    "cost": {"faster", "fewer", "less", "smaller", "cheaper", "speedup", "speed-up", "efficient", "latency",
+             "flops", "memory", "parameters", "params", "lighter", "compute", "cost", "throughput", "time"},
+    "quality": {"accuracy", "accurate", "performance", "quality", "error", "map", "miou", "bleu", "f1", "auc",
+                "precision", "recall", "psnr", "fid", "results", "score", "top-1", "perplexity"},
+    "hedge": {"comparable", "competitive", "rivaling", "rivals", "approaching", "approaches", "similar", "close",
+              "nearly", "almost", "par", "matching", "match", "matches", "slightly", "sometimes", "often", "may",
+              "can", "could", "potentially", "even"},
+    "negation": {"not", "no", "never", "cannot", "fail", "fails", "without"},
+    "relative": {"which", "that", "where", "who", "whose"},
+    "clause": {";", "while", "whereas", "but", "although", "though", "however", "yet"},
+    "percent": {"%"},
+    "prep_on": {"on", "in", "across", "over", "using"},
+    "self": {"we", "our", "ours", "us"},
+    "baseline": {"baseline", "baselines", "prior", "previous", "existing", "state-of-the-art", "sota"},
+    "new": {"new", "novel", "propose", "proposed", "present", "introduce"},
+}
+_WORDS = {w: fam for fam, ws in _WORD_FAMILIES.items() for w in ws}
+watch(frozenset(_WORDS))
+_CUE_FAMILIES = ("outperforms", "outperformed_by", "not_outperforms", "extends", "evaluate", "result_verbs",
+                 "trained_on", "propose", "naming")
+_STRONG_EXTENDS = frozenset({"extends", "extend", "extending", "extended", "extension of", "built on", "built upon",
+                             "builds on", "builds upon", "building on", "building upon", "variant of", "variants of",
+                             "version of", "generalizes", "generalize", "generalises", "generalization of",
+                             "derived from", "successor of", "successor to", "modification of", "upgrade of",
+                             "inspired by", "based on", "on top of"})
+_DIRECTED = frozenset({"outperforms", "outperformed_by", "not_outperforms", "than", "over", "versus",
+                       "extends_strong", "extends_weak"})
+_GENERAL = ("bias", "rule", "names_nested", "h_own", "t_own", "own=", "tfamily", "hfamily", "order", "dist=",
+            "hkind", "tkind", "between_names")
+_WIN_CUES = {"outperforms": True, "than": True, "over": True, "outperformed_by": False}  # cue -> the first name wins
+_FEW = {  # relations with few training examples: the features their model reads
+    "extends": (*_GENERAL, "cue:", "extends_strong@", "extends_weak@", "tknown", "tlower", "tdigit"),
+    "outperforms": (*_GENERAL, "outperforms@", "outperformed_by@", "not_outperforms@", "than@", "over@", "versus@",
+                    "hedge@", "cost@", "quality@", "negation@", "example@", "clause@between", "relative@between",
+                    "baseline@", "percent@", "win_for"),
+}
+# Families of models, named as a class rather than as one model (ANNOTATION.md, convention 1)
+FAMILIES = frozenset(key(w) for w in (
+    "CNN", "RNN", "LSTM", "GRU", "Transformer", "GAN", "VAE", "MLP", "GNN", "GCN", "LLM", "VLM", "ViT",
+    "diffusion model", "autoencoder", "ConvNet", "BERT", "ResNet", "U-Net", "Seq2Seq", "HMM", "CRF", "SVM"))
+
+
+@dataclass
+class Candidate:
+    head: int  # entity index, or SELF (the paper's own approach)
+    relation: str
+    tail: int
+    sent: tokens.Sent
+    features: list[str] = field(default_factory=list)
+    extra: dict | None = None
+
+
+def _bucket(n: int, edges=(0, 1, 2, 4, 8, 16)) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return "more"
+
+
+class CandidateFinder:
+    """Lists candidate claims of one sentence and their features."""
+
+    def __init__(self):
+        self.sets = {name: cues(name) for name in _CUE_FAMILIES}
+
+    def marks(self, view, sent, lower) -> list[tuple[int, int, str, str]]:
+        """(start, end, family, cue text) of every cue of the sentence, positions within it."""
+        out = []
+        for name, cue_set in self.sets.items():
+            for s, e in view.cues_in(cue_set, sent):
+                text = " ".join(lower[s:e])
+                fam = name
+                if name == "extends":
+                    fam = "extends_strong" if text in _STRONG_EXTENDS else "extends_weak"
+                out.append((s, e, fam, text))
+        for i, w in enumerate(lower):
+            fam = _WORDS.get(w)
+            if fam is not None:
+                out.append((i, i + 1, fam, w))
+        return out
+
+    def sentence(self, ctx, sent, items, rules) -> list[Candidate]:
+        """Candidates of one sentence. `items`: (start, end, kind, entity) of its names and
+        self-references, positions within the sentence; `rules`: the (head, relation, tail) the
+        rules found in it."""
+        view, ents, me = ctx.view, ctx.ents, ctx.me
+        lower = view.lowers[sent.start:sent.end]
+        marks = self.marks(view, sent, lower)
+        fams = {m[2] for m in marks}
+        models = [it for it in items if it[2] in ("model", "modifier", "self")]
+        datasets = [it for it in items if it[2] == "dataset"]
+        out: list[Candidate] = []
+        has_self_item = any(it[2] == "self" for it in items)
+        named = [it for it in items if it[2] == "model"]
+        # the paper's own approach, unnamed in the sentence, may state a claim only where no
+        # named model could be the one that states it ("Experiments on X show ...")
+        implicit = None if has_self_item or named else (-1, -1, "implicit", me)
+        base = {"n_models": _bucket(len({it[3] for it in models})), "n_datasets": _bucket(len({it[3] for it in datasets}))}
+        common = [f"sent0={sent.i == 0}", f"last={sent.end == len(view)}"]
+        common += [f"sent:{f}" for f in sorted(fams)]
+        seen = set()
+
+        def add(h_it, relation, t_it):
+            h, t = h_it[3], t_it[3]
+            if h == t or (h, relation, t) in seen:
+                return
+            seen.add((h, relation, t))
+            feats = [f"bias", *common, f"n_models={base['n_models']}", f"n_datasets={base['n_datasets']}"]
+            feats += self._pair(ctx, lower, marks, h_it, t_it, items)
+            r = (h, relation, t)
+            if r in rules:
+                feats.append("rule")
+            if (t, relation, h) in rules:
+                feats.append("rule_reversed")
+            if h >= 0:
+                hk, tk = key(ents[h].name), key(ents[t].name)
+                if tk in hk or hk in tk:
+                    feats.append("names_nested" if len(tk) < len(hk) else "names_nested_reversed")
+            if relation in _FEW:  # few examples: a few general features, not the words around
+                feats = [x for x in feats if x.startswith(_FEW[relation])]
+            out.append(Candidate(h, relation, t, sent, feats))
+
+        if datasets:
+            heads = list(models) + ([implicit] if implicit else [])
+            for h_it in heads:
+                for d in datasets:
+                    add(h_it, "evaluated-on", d)
+            for p in sorted(ctx.proposed):  # the paper's other proposed models, named elsewhere
+                if p != me and p not in {it[3] for it in models} and ents[p].type != "dataset":
+                    for d in datasets:
+                        add((-1, -1, "elsewhere", p), "evaluated-on", d)
+        comparing = fams & {"outperforms", "outperformed_by", "not_outperforms", "than", "over", "versus"}
+        if comparing:
+            pool = list(models) + ([implicit] if implicit else [])
+            for h_it in pool:
+                for t_it in models:
+                    if t_it[2] != "self":
+                        add(h_it, "outperforms", t_it)
+        if fams & {"extends_strong", "extends_weak"}:
+            pool = list(models) + ([implicit] if implicit else [])
+            for h_it in pool:
+                for t_it in models:
+                    if t_it[2] != "self":
+                        add(h_it, "extends", t_it)
+        for r in rules:  # what a rule found that no pair above covers (name morphology)
+            if r not in seen:
+                seen.add(r)
+                out.append(Candidate(r[0], r[1], r[2], sent, ["bias", "rule", "rule_only", *common]))
+        return out
+
+    def _pair(self, ctx, lower, marks, h_it, t_it, items) -> list[str]:
+        ents, view = ctx.ents, ctx.view
+        hs, he, hkind, h = h_it
+        ts, te, tkind, t = t_it
+        f = []
+        f.append(f"hkind={hkind}")
+        f.append(f"tkind={tkind}")
+        own_h = h in ctx.own or hkind in ("self", "implicit", "elsewhere")
+        f.append(f"h_own={own_h}")
+        f.append(f"t_own={t in ctx.own}")
+        f.append(f"own={own_h}/{t in ctx.own}")
+        for side, e in (("h", h), ("t", t)):
+            if e == SELF or e < 0:
+                continue
+            ent = ents[e]
+            f.append(f"{side}type={ent.type}")
+            f.append(f"{side}known={ent.known}")
+            if key(ent.name) in FAMILIES:
+                f.append(f"{side}family")
+            if any(c.isdigit() for c in ent.name):
+                f.append(f"{side}digit")
+            if ent.name.islower():
+                f.append(f"{side}lower")
+        flip = False
+        if hs < 0:  # no position: the paper itself, named elsewhere
+            lo, hi = ts, ts
+            f.append("h_absent")
+            f.append(f"t_at={_bucket(ts, (0, 2, 5, 10, 20))}")
+        else:
+            order = "ht" if hs < ts else "th"
+            lo, hi = (he, ts) if hs < ts else (te, hs)
+            fams_between = {fam for s, e, fam, _ in marks if lo <= s and e <= hi}
+            if "outperformed_by" in fams_between and not fams_between & {"outperforms", "than", "over"}:
+                # "B is inferior to A" is read as "A outperforms B": the same features, so what
+                # the model learnt of the commoner form applies to the rarer
+                flip = True
+                order = "th" if order == "ht" else "ht"
+                f.append("reversed_cue")
+            f.append(f"order={order}")
+            f.append(f"dist={_bucket(hi - lo)}")
+            between = sum(1 for it in items if lo <= it[0] < hi and it[3] not in (h, t))
+            f.append(f"between_names={_bucket(between, (0, 1, 2))}")
+        first, last = (min(hs, ts), max(he, te)) if hs >= 0 else (ts, te)
+        for s, e, fam, text in marks:
+            if hs >= 0 and lo <= s and e <= hi:
+                where = "between"
+            elif e <= first:
+                where = "before"
+            elif s >= last:
+                where = "after"
+            else:
+                continue
+            if flip and fam == "outperformed_by":
+                fam = "outperforms"
+            f.append(f"{fam}@{where}")
+            if hs >= 0 and fam in _DIRECTED:  # which way a comparison points depends on the order
+                f.append(f"{fam}@{where}&{order}")
+                if where == "between" and fam in _WIN_CUES:
+                    # "A outperforms B" and "B is inferior to A" both say A wins: one feature for both
+                    f.append("win_for_head" if (order == "ht") == _WIN_CUES[fam] else "win_for_tail")
+            if fam in ("outperforms", "outperformed_by", "not_outperforms", "extends_strong", "extends_weak",
+                       "example", "versus"):
+                f.append(f"cue:{text}@{where}")
+            if where == "before" and ts - e <= 3 and s >= (he if hs >= 0 and hs < ts else 0):
+                f.append(f"{fam}@just_before_t")
+        prev = lower[ts - 1] if ts > 0 else "<s>"
+        nxt = lower[te] if te < len(lower) else "</s>"
+        f.append(f"tprev={prev}")
+        f.append(f"tnext={nxt}")
+        if nxt == "-" and te + 1 < len(lower):
+            f.append(f"tnext2={lower[te + 1]}")
+        if hs >= 0:
+            f.append(f"hprev={lower[hs - 1] if hs > 0 else '<s>'}")
+            f.append(f"hnext={lower[he] if he < len(lower) else '</s>'}")
+        inside = ts > 0 and lower[ts - 1] == "(" and te < len(lower) and lower[te] == ")"
+        if inside:
+            f.append("t_parenthesised")
+        return f

@@ -1,0 +1,97 @@
+"""Hard limits no model may break (issue: claims that hold on papers never seen).
+
+- No claim joins an entity to itself (or to another of the same name).
+- `evaluated-on` ends at a dataset and starts at a model or the paper's own approach; a dataset
+  only trained on ("pre-trained on X") is not one.
+- `outperforms` and `extends` join methods or architectures (or the paper's own approach):
+  never a dataset.
+- "Comparable / on par / competitive / approaching / matches / rivals" is never a win: a pair
+  linked only by such a cue is no `outperforms`.
+- A win stated on cost alone ("faster than", "fewer parameters than") is kept but marked
+  (extra ``{"basis": "cost"}``), and hedged wins ("rivaling or even outperforming") get a lower
+  confidence (`factor`)."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from graph.text import key
+
+HEDGED = 0.75  # what a hedged win's probability is multiplied by
+_WINS = ("outperforms", "outperformed_by", "than", "over")
+_TIES = frozenset({"comparable", "competitive", "par", "matches", "matching", "match", "approaching", "rivals",
+                   "rivaling", "similar", "close"})
+_HEDGES = frozenset({"rivaling", "rivals", "approaching", "nearly", "almost", "slightly", "sometimes", "may",
+                     "could", "potentially", "even", "often"})
+
+
+class Verdict(NamedTuple):
+    factor: float = 1.0  # the model's probability is multiplied by it
+    extra: dict | None = None
+
+
+def check(ctx, cand, items, finder) -> Verdict | None:
+    """None when `cand` breaks a hard limit; else how its confidence and record are adjusted."""
+    ents = ctx.ents
+    h, t, relation = cand.head, cand.tail, cand.relation
+    if h == t:
+        return None
+    head = ents[h] if h >= 0 else None
+    tail = ents[t]
+    if head is not None and key(head.name) == key(tail.name):
+        return None
+    if relation == "evaluated-on":
+        if tail.type != "dataset" or (head is not None and head.type == "dataset"):
+            return None
+        if _trained_on(ctx, cand, items, finder):
+            return None  # "pre-trained on ImageNet-21K" is training, not a test
+        return Verdict()
+    if tail.type == "dataset" or (head is not None and head.type == "dataset"):
+        return None
+    if relation != "outperforms":
+        return Verdict()
+    view = ctx.view
+    sent = cand.sent
+    lower = view.lowers[sent.start:sent.end]
+    marks = finder.marks(view, sent, lower)
+    span = _span(items, h, t)
+    if span is None:
+        return None
+    lo, hi = span
+    ties = [(s, e) for s, e, fam, _ in marks if fam == "not_outperforms" or fam == "hedge" and lower[s] in _TIES]
+    wins = [(s, e) for s, e, fam, _ in marks if fam in _WINS and not any(a <= s < b for a, b in ties)]
+    linking = sorted([(s, "win") for s, _ in wins if lo <= s < hi] + [(s, "tie") for s, _ in ties if lo <= s < hi])
+    if linking and linking[-1][1] == "tie":
+        return None  # the cue nearest the tail is "comparable to", "on par with", "matches", "approaching"
+    factor = HEDGED if any(lower[s] in _HEDGES and s < hi for s, _, fam, _ in marks if fam == "hedge") else 1.0
+    fams = {fam for _, _, fam, _ in marks}
+    extra = {"basis": "cost"} if "cost" in fams and "quality" not in fams and not fams & {"outperforms"} else None
+    return Verdict(factor, extra)
+
+
+def _trained_on(ctx, cand, items, finder) -> bool:
+    """Whether every mention of the tail in the sentence follows a training cue closely ("trained
+    on X", "pre-trained on X and Y") or is followed by "pre-training"."""
+    view, sent = ctx.view, cand.sent
+    lower = view.lowers[sent.start:sent.end]
+    trained = [e for s, e in view.cues_in(finder.sets["trained_on"], sent)]
+    spots = [it for it in items if it[3] == cand.tail]
+    return bool(spots) and all(any(0 <= it[0] - e <= 3 for e in trained) or
+                               (it[1] < len(lower) and lower[it[1]] in _PRETRAINING) for it in spots)
+
+
+_PRETRAINING = frozenset({"pre-training", "pretraining", "pre-trained", "pretrained"})
+
+
+def _span(items, h, t):
+    """The token span between the ends of a pair in its sentence (from the sentence start when
+    the head is not named there)."""
+    hp = [it for it in items if it[3] == h]
+    tp = [it for it in items if it[3] == t]
+    if not tp:
+        return None
+    ts = tp[0]
+    if not hp:
+        return 0, ts[0]
+    best = min(((abs(a[0] - b[0]), a, b) for a in hp for b in tp), key=lambda x: x[0])
+    a, b = best[1], best[2]
+    return (a[1], b[0]) if a[0] < b[0] else (b[1], a[0])
