@@ -357,19 +357,22 @@ def evaluate(gold, inputs, fmt, brief):
 @click.option("--port", default=7878, show_default=True, help="Port to listen on (0 picks a free one).")
 @click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run before it is stopped (503).")
 @click.option("--workers", default=2, show_default=True, help="Query processes (queries answered at once).")
+@click.option("--cors", metavar="ORIGIN", help="Let web pages from ORIGIN (e.g. https://yasgui.triply.cc) read "
+              "the answers. By default no other origin can.")
 @click.option("--verbose", "-v", is_flag=True, help="Log every request.")
-def serve(graph_path, host, port, timeout, workers, verbose):
+def serve(graph_path, host, port, timeout, workers, cors, verbose):
     """Serve the graph: a read-only SPARQL 1.1 endpoint at /sparql and the explorer at /.
 
     The endpoint speaks the SPARQL 1.1 Protocol (GET ?query=..., POST a form or an
     application/sparql-query body) and answers in SPARQL JSON, XML, CSV or TSV (SELECT, ASK) or
     Turtle / N-Triples (CONSTRUCT) as the Accept header asks, so YASGUI, SPARQLWrapper or curl
     can use it. Updates and federated SERVICE queries are refused; a query running past
-    --timeout is stopped. Stop the server with Ctrl-C.
+    --timeout (its wait for a free worker included) is stopped. Stop the server with Ctrl-C.
 
     \b
     Examples:
       papergraph serve                       # then open http://127.0.0.1:7878/
+      papergraph serve --cors https://yasgui.triply.cc
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' \\
            http://127.0.0.1:7878/sparql
     """
@@ -381,9 +384,12 @@ def serve(graph_path, host, port, timeout, workers, verbose):
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)  # stop as on Ctrl-C: workers and the temporary store go too
-    app = App(graph_path, timeout=timeout, workers=workers, verbose=verbose)
+    app = App(graph_path, timeout=timeout, workers=workers, verbose=verbose, cors=cors)
     try:
         server = app.server(host, port)
+        if app.workers.unguarded:
+            click.echo(f"warning: query processes keep network access ({app.workers.unguarded}); "
+                       "SERVICE is still refused by the query parser", err=True)
         h, p = server.server_address[:2]
         click.echo(f"{app.triples} triples from {graph_path}; explorer http://{h}:{p}/ ; SPARQL http://{h}:{p}/sparql "
                    "(Ctrl-C stops)", err=True)
