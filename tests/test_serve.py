@@ -377,3 +377,111 @@ def test_serve_a_worker_dying_mid_query_answers_500_and_is_replaced(served):
                                    "it has been replaced\n")
     assert len(served.workers()) == 2
     assert get(sparql_url(served.url, "ASK {}"))[::2] == (200, '{"head":{},"boolean":true}')
+
+
+# --- request bodies: refused without reading past the limit -------------------------------------
+
+def raw(port, head: bytes, body: bytes = b"") -> tuple[str, str]:
+    """(status line, body) of one raw request, with `body` sent and the sending side left open
+    (so a server that waits for more would hang)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
+        sock.sendall(head + b"\r\n" + body)
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head_text, _, payload = data.partition(b"\r\n\r\n")
+    return head_text.decode().split("\r\n")[0], payload.decode()
+
+
+POST_HEAD = b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+
+
+@pytest.mark.parametrize("headers, body, status, message", [
+    (b"Content-Length: -1\r\n", b"x" * 10_000, "400 Bad Request", "bad Content-Length: '-1'\n"),
+    (b"Content-Length: abc\r\n", b"ASK {}", "400 Bad Request", "bad Content-Length: 'abc'\n"),
+    (b"Content-Length: 6\r\nContent-Length: 7\r\n", b"ASK {} ", "400 Bad Request", "bad Content-Length: '6, 7'\n"),
+    (b"Transfer-Encoding: chunked\r\n", b"6\r\nASK {}\r\n0\r\n\r\n", "411 Length Required",
+     "send the body with a Content-Length (chunked bodies are not read)\n"),
+    (b"", b"ASK {}", "411 Length Required", "a POST needs a Content-Length\n"),
+    (b"Content-Length: 300000000\r\n", b"x" * 10_000, "413 Request Entity Too Large", "request body over 1048576 bytes\n"),
+])
+def test_serve_refuses_bad_or_large_bodies_without_reading_them(served, headers, body, status, message):
+    assert raw(served.port, POST_HEAD + headers, body) == ("HTTP/1.0 " + status, message)
+
+
+def test_serve_reads_a_body_of_the_stated_length(served):
+    assert raw(served.port, POST_HEAD + b"Content-Length: 6\r\n", b"ASK {}") == ("HTTP/1.0 200 OK", '{"head":{},"boolean":true}')
+
+
+def test_serve_logs_no_traceback_for_bad_requests(served):
+    raw(served.port, POST_HEAD + b"Content-Length: abc\r\n", b"ASK {}")
+    get(sparql_url(served.url, "ASK {}"))  # the log is written before this answer
+    assert "Traceback" not in "".join(served.log)
+
+
+# --- CORS: off unless an origin is named ----------------------------------------------------------
+
+def test_serve_sends_no_cors_headers_by_default(served):
+    status, headers, _ = head(sparql_url(served.url, "ASK {}"), headers={"Origin": "https://evil.example"})
+    assert status == 200 and headers.get("Access-Control-Allow-Origin") is None
+    status, headers, _ = head(served.url + "/sparql", "OPTIONS", {"Origin": "https://evil.example"})
+    assert (status, headers.get("Access-Control-Allow-Origin"), headers.get("Allow")) == (
+        204, None, "GET, HEAD, POST, OPTIONS")
+
+
+def test_serve_cors_allows_the_one_origin_named(lone):
+    status, headers, _ = head(sparql_url(lone.url, "ASK {}"), headers={"Origin": "https://app.example"})
+    assert (status, headers.get_all("Access-Control-Allow-Origin")) == (200, ["https://app.example"])
+    status, headers, _ = head(lone.url + "/sparql", "OPTIONS", {"Origin": "https://app.example"})
+    assert (status, headers.get("Access-Control-Allow-Origin"), headers.get("Access-Control-Allow-Methods")) == (
+        204, "https://app.example", "GET, POST, OPTIONS")
+
+
+# --- HEAD, and a port in use ---------------------------------------------------------------------
+
+def test_serve_answers_head_without_a_body(served):
+    status, headers, body = head(served.url + "/", "HEAD")
+    page = get(served.url + "/")[2].encode()
+    assert (status, headers["Content-Type"], int(headers["Content-Length"]), body) == (
+        200, "text/html; charset=utf-8", len(page), b"")
+
+
+def test_serve_a_port_in_use_is_one_line_and_exit_1(graph_folder):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--graph", str(graph_folder / "graph.ttl"), "--port", str(port)])
+    assert (result.exit_code, result.output) == (1, f"Error: cannot listen on 127.0.0.1:{port}: Address already in "
+                                                    "use (another server is running there: stop it or pick another --port)\n")
+
+
+# --- the time limit counts the wait; a query whose caller has gone is stopped ---------------------
+
+def test_serve_time_in_the_queue_counts_toward_the_limit(graph_folder):
+    from graph.store import on_disk
+
+    workers = Workers(str(on_disk(graph_folder / "graph.ttl")), 1, 0.5)
+    try:
+        only = workers.idle.get()  # every process busy
+        assert workers.run("ASK {}", "") == (
+            503, "text/plain; charset=utf-8", b"server busy: no query process came free within the time limit of 0.5 s\n")
+        workers.idle.put(only)
+        assert workers.run("ASK {}", "") == (200, "application/sparql-results+json", b'{"head":{},"boolean":true}')
+    finally:
+        workers.close()
+
+
+def test_serve_a_query_whose_caller_has_gone_is_stopped(lone):
+    """One worker, a time limit of 60 s: a slow query whose caller hangs up must not keep it."""
+    (worker,) = lone.workers()
+    caller = socket.create_connection(("127.0.0.1", lone.port))
+    caller.sendall(f"GET /sparql?{urllib.parse.urlencode({'query': SLOW})} HTTP/1.0\r\n\r\n".encode())
+    _busy([worker])
+    caller.close()
+    assert get(sparql_url(lone.url, "ASK {}"), timeout=20)[::2] == (200, '{"head":{},"boolean":true}')
+    assert lone.workers() != [worker]

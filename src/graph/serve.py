@@ -354,26 +354,33 @@ class Handler(BaseHTTPRequestHandler):
             return self._sparql(parse_qs(url.query), head_only)
         return self._text(404, f"{url.path}: not here; the endpoint is /sparql and the explorer is /", head_only)
 
+    def _refuse(self, status: int, message: str) -> None:
+        """Answer and end the connection without reading the body: what the caller sends next
+        cannot be told from a request. The answer is flushed and the sending side shut first,
+        so the caller reads it before the unread body makes the close a reset."""
+        self.close_connection = True
+        self._text(status, message)
+        try:
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass
+
     def _body(self) -> bytes | None:
-        """The request body, read only up to the limit; None after answering 400/411/413 (and
-        closing the connection, as what the caller sends next cannot be told from a request)."""
+        """The request body, read only up to the limit; None after refusing it (400, 411, 413)."""
         if self.headers.get("Transfer-Encoding"):
-            self.close_connection = True
-            self._text(411, "send the body with a Content-Length (chunked bodies are not read)")
+            self._refuse(411, "send the body with a Content-Length (chunked bodies are not read)")
             return None
         lengths = self.headers.get_all("Content-Length") or []
         if not lengths:
-            self.close_connection = True
-            self._text(411, "a POST needs a Content-Length")
+            self._refuse(411, "a POST needs a Content-Length")
             return None
         if len(set(lengths)) != 1 or not re.fullmatch(r"[0-9]{1,19}", lengths[0].strip()):
-            self.close_connection = True
-            self._text(400, f"bad Content-Length: {', '.join(lengths)[:40]!r}")
+            self._refuse(400, f"bad Content-Length: {', '.join(lengths)[:40]!r}")
             return None
         length = int(lengths[0])
         if length > self.app.max_body:
-            self.close_connection = True
-            self._text(413, f"request body over {self.app.max_body} bytes")
+            self._refuse(413, f"request body over {self.app.max_body} bytes")
             return None
         try:
             body = self.rfile.read(length)
