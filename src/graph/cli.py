@@ -205,8 +205,11 @@ class QueryCommand(click.Command):
     def format_epilog(self, ctx, formatter):
         from graph import store
 
-        rows = [(p.stem, store.describe(p.read_text(encoding="utf-8")).split("?")[0] + "?")
-                for p in sorted(store.queries_dir().glob("*.rq"))]
+        rows = []
+        for p in sorted(store.queries_dir().glob("*.rq")):
+            text = p.read_text(encoding="utf-8")
+            needs = "".join(f" --param {n}=..." for n in store.parameters(text))
+            rows.append((p.stem, store.describe(text).split("?")[0] + "?" + needs))
         with formatter.section("Query library (queries/)"):
             formatter.write_dl(rows)
 
@@ -217,9 +220,11 @@ class QueryCommand(click.Command):
               default=Path("output/graph.ttl"), show_default=True, help="The RDF graph to query.")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Fill the query's $NAME placeholder with a string (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="table for reading (long text wrapped), csv or json for scripts.")
 def query(query, graph_path, params, fmt):
-    """Run a SPARQL query: a .rq file, or the name of one in the query library (listed below).
+    """Run a SPARQL query: a .rq file, or the name of one in the query library (listed below,
+    with the parameters each needs; a .rq file declares its own in a '# Parameter: $name' line).
 
     \b
     Examples:
@@ -242,12 +247,18 @@ def query(query, graph_path, params, fmt):
 GRAPH = click.option("--graph", "-g", "graph_path", type=click.Path(dir_okay=False, path_type=Path),
                      default=Path("output/graph.ttl"), show_default=True, help="The RDF graph to ask.")
 TABLE = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
-                     help="table for reading (long text cut), csv or json for scripts (everything).")
+                     help="table for reading (long text wrapped), csv or json for scripts.")
+
+
+def _use_on(ctx, param, value):
+    if value is not None:
+        raise click.UsageError(f"No such option: --dataset (the dataset is given with --on: --on {value})", ctx)
 
 
 @main.command(context_settings=CONTEXT)
 @click.argument("baseline")
 @click.option("--on", "dataset", metavar="DATASET", help="Only results on this dataset (a name or alias).")
+@click.option("--dataset", "dataset_misnamed", hidden=True, expose_value=False, callback=_use_on)  # a name people try: point to --on
 @GRAPH
 @TABLE
 def beats(baseline, dataset, graph_path, fmt):
