@@ -204,3 +204,68 @@ def test_cli_convert_writes_the_same_graph_as_ntriples(papers, tmp_path):
     assert ttl == nt and result.output == f"{len(ttl)} triples -> {out / 'graph.nt'}\n"
     bad = run("convert", out / "graph.ttl", out / "graph.xml")
     assert bad.exit_code == 1 and "graph.xml: unknown RDF file type (use .ttl or .nt)" in bad.output
+
+
+ALIASED = [  # ResNet-50 named two ways (one node, two names with the key "resnet50"); a paper's own approach
+    {"title": "Wider residual training", "abstract": "Our approach outperforms ResNet-50 on CIFAR-10 by a wide margin "
+                                                     "in every one of the settings that we have tried so far."},
+    {"title": "ZNet: a small network", "abstract": "We propose ZNet. ZNet outperforms ResNet50 on CIFAR-10."},
+]
+
+
+@pytest.fixture(scope="module")
+def aliased(tmp_path_factory):
+    path = tmp_path_factory.mktemp("aliased") / "papers.jsonl"
+    path.write_text("".join(json.dumps(p) + "\n" for p in ALIASED))
+    assert run("build", path, "--out", path.parent / "out").exit_code == 0
+    return path.parent / "out" / "graph.ttl"
+
+
+def test_cli_query_gives_each_answer_once_whatever_names_match(aliased):
+    result = run("query", "beats", "--param", "baseline=ResNet-50", "--graph", aliased, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "winner,baseline,paper,evidence",
+        "(the paper's own approach),ResNet-50,Wider residual training,"
+        "Our approach outperforms ResNet-50 on CIFAR-10 by a wide margin in every one of the settings that we have tried so far.",
+        "ZNet,ResNet-50,ZNet: a small network,ZNet outperforms ResNet50 on CIFAR-10."]
+
+
+@pytest.mark.parametrize("query, message", [
+    ("beats", "Error: missing --param baseline=VALUE (this query needs $baseline)\n"),
+    ("datasets-of", "Error: missing --param method=VALUE (this query needs $method)\n"),
+])
+def test_cli_query_refuses_a_missing_parameter_by_name(aliased, query, message):
+    result = run("query", query, "--graph", aliased)
+    assert (result.exit_code, result.output) == (1, message)
+
+
+def test_cli_query_help_lists_each_querys_parameters_and_explains_format():
+    out = " ".join(run("query", "--help").output.split())
+    assert "beats Which methods outperform a given baseline, with the paper and the evidence sentence? --param baseline=..." in out
+    assert out.endswith("--param dataset=... top-datasets Which datasets are used most?")  # it has none
+    assert "--format [table|csv|json] table for reading (long text wrapped), csv or json for scripts." in out
+
+
+def test_cli_beats_table_shows_the_whole_evidence_in_the_wording_of_query_beats(aliased):
+    result = run("beats", "resnet50", "--graph", aliased)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "winner                      paper                    dataset   metric  value  confidence  evidence",
+        "--------------------------  -----------------------  --------  ------  -----  ----------  "
+        "---------------------------------------------------------",
+        "(the paper's own approach)  Wider residual training  CIFAR-10                 0.8         "
+        "Our approach outperforms ResNet-50 on CIFAR-10 by a wide",
+        " " * 90 + "margin in every one of the settings that we have tried so",
+        " " * 90 + "far.",
+        "",
+        "ZNet                        ZNet: a small network    CIFAR-10                 0.8         "
+        "ZNet outperforms ResNet50 on CIFAR-10.",
+        "",
+        "(2 rows)"]
+
+
+def test_cli_beats_points_from_dataset_to_on(aliased):
+    result = run("beats", "ResNet-50", "--dataset", "ImageNet", "--graph", aliased)
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == "Error: No such option: --dataset (the dataset is given with --on: --on ImageNet)"

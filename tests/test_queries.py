@@ -70,3 +70,31 @@ def test_queries_syntax_error(small_store):
 ])
 def test_queries_format_rows(fmt, want):
     assert store.format_rows(["a", "b"], [["1", "x"]], fmt) == want
+
+
+def test_queries_every_library_file_declares_the_parameters_it_uses():
+    import re
+
+    for path in store.queries_dir().glob("*.rq"):
+        text = path.read_text()
+        body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+        assert sorted(store.parameters(text)) == sorted(set(re.findall(r"\$(\w+)", body))), path.name
+
+
+@pytest.mark.parametrize("text, params", [
+    ("# Q?\n# Parameter: $baseline (a name). Example: --param x=$y\nSELECT", ["baseline"]),
+    ("# Q?\n# Parameters: $a and $b\nSELECT", ["a", "b"]),
+    ("# Q?\nSELECT ?x WHERE { ?x ?p $hidden }", []),
+])
+def test_queries_parameters_come_from_the_header(text, params):
+    assert store.parameters(text) == params
+
+
+def test_queries_bind_refuses_a_missing_declared_parameter():
+    with pytest.raises(QueryError, match=r"^missing --param b=VALUE \(this query needs \$a, \$b\)$"):
+        store.bind("# Parameters: $a, $b\nSELECT * WHERE { $a ?p $b }", {"a": "x"})
+
+
+def test_queries_format_rows_wraps_long_cells_in_their_column():
+    assert store.format_rows(["a", "b"], [["1", "one two three"], ["2", "x"]], width=8) == (
+        "a  b\n-  -------\n1  one two\n   three\n\n2  x\n\n(2 rows)\n")

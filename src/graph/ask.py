@@ -90,7 +90,7 @@ SELECT ?child ?parent ?childLabel ?parentLabel ?paper ?evidence WHERE {
   ?p dcterms:title ?paper .
   ?parent rdfs:label ?parentLabel .
   OPTIONAL { ?child rdfs:label ?cl }
-  BIND(COALESCE(?cl, CONCAT("(approach of) ", ?paper)) AS ?childLabel)
+  BIND(COALESCE(?cl, "(the paper's own approach)") AS ?childLabel)
 }"""
 
 

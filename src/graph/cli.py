@@ -205,8 +205,11 @@ class QueryCommand(click.Command):
     def format_epilog(self, ctx, formatter):
         from graph import store
 
-        rows = [(p.stem, store.describe(p.read_text(encoding="utf-8")).split("?")[0] + "?")
-                for p in sorted(store.queries_dir().glob("*.rq"))]
+        rows = []
+        for p in sorted(store.queries_dir().glob("*.rq")):
+            text = p.read_text(encoding="utf-8")
+            needs = "".join(f" --param {n}=..." for n in store.parameters(text))
+            rows.append((p.stem, store.describe(text).split("?")[0] + "?" + needs))
         with formatter.section("Query library (queries/)"):
             formatter.write_dl(rows)
 
@@ -217,9 +220,11 @@ class QueryCommand(click.Command):
               default=Path("output/graph.ttl"), show_default=True, help="The RDF graph to query.")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Fill the query's $NAME placeholder with a string (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="table for reading (long text wrapped), csv or json for scripts.")
 def query(query, graph_path, params, fmt):
-    """Run a SPARQL query: a .rq file, or the name of one in the query library (listed below).
+    """Run a SPARQL query: a .rq file, or the name of one in the query library (listed below,
+    with the parameters each needs; a .rq file declares its own in a '# Parameter: $name' line).
 
     \b
     Examples:
@@ -242,12 +247,18 @@ def query(query, graph_path, params, fmt):
 GRAPH = click.option("--graph", "-g", "graph_path", type=click.Path(dir_okay=False, path_type=Path),
                      default=Path("output/graph.ttl"), show_default=True, help="The RDF graph to ask.")
 TABLE = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
-                     help="table for reading (long text cut), csv or json for scripts (everything).")
+                     help="table for reading (long text wrapped), csv or json for scripts.")
+
+
+def _use_on(ctx, param, value):
+    if value is not None:
+        raise click.UsageError(f"No such option: --dataset (the dataset is given with --on: --on {value})", ctx)
 
 
 @main.command(context_settings=CONTEXT)
 @click.argument("baseline")
 @click.option("--on", "dataset", metavar="DATASET", help="Only results on this dataset (a name or alias).")
+@click.option("--dataset", "dataset_misnamed", hidden=True, expose_value=False, callback=_use_on)  # a name people try: point to --on
 @GRAPH
 @TABLE
 def beats(baseline, dataset, graph_path, fmt):
@@ -357,19 +368,22 @@ def evaluate(gold, inputs, fmt, brief):
 @click.option("--port", default=7878, show_default=True, help="Port to listen on (0 picks a free one).")
 @click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run before it is stopped (503).")
 @click.option("--workers", default=2, show_default=True, help="Query processes (queries answered at once).")
+@click.option("--cors", metavar="ORIGIN", help="Let web pages from ORIGIN (e.g. https://yasgui.triply.cc) read "
+              "the answers. By default no other origin can.")
 @click.option("--verbose", "-v", is_flag=True, help="Log every request.")
-def serve(graph_path, host, port, timeout, workers, verbose):
+def serve(graph_path, host, port, timeout, workers, cors, verbose):
     """Serve the graph: a read-only SPARQL 1.1 endpoint at /sparql and the explorer at /.
 
     The endpoint speaks the SPARQL 1.1 Protocol (GET ?query=..., POST a form or an
     application/sparql-query body) and answers in SPARQL JSON, XML, CSV or TSV (SELECT, ASK) or
     Turtle / N-Triples (CONSTRUCT) as the Accept header asks, so YASGUI, SPARQLWrapper or curl
     can use it. Updates and federated SERVICE queries are refused; a query running past
-    --timeout is stopped. Stop the server with Ctrl-C.
+    --timeout (its wait for a free worker included) is stopped. Stop the server with Ctrl-C.
 
     \b
     Examples:
       papergraph serve                       # then open http://127.0.0.1:7878/
+      papergraph serve --cors https://yasgui.triply.cc
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' \\
            http://127.0.0.1:7878/sparql
     """
@@ -381,9 +395,12 @@ def serve(graph_path, host, port, timeout, workers, verbose):
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)  # stop as on Ctrl-C: workers and the temporary store go too
-    app = App(graph_path, timeout=timeout, workers=workers, verbose=verbose)
+    app = App(graph_path, timeout=timeout, workers=workers, verbose=verbose, cors=cors)
     try:
         server = app.server(host, port)
+        if app.workers.unguarded:
+            click.echo(f"warning: query processes keep network access ({app.workers.unguarded}); "
+                       "SERVICE is still refused by the query parser", err=True)
         h, p = server.server_address[:2]
         click.echo(f"{app.triples} triples from {graph_path}; explorer http://{h}:{p}/ ; SPARQL http://{h}:{p}/sparql "
                    "(Ctrl-C stops)", err=True)

@@ -14,3 +14,7 @@ class InputError(PapergraphError):
 
 class QueryError(PapergraphError):
     pass
+
+
+class ServeError(PapergraphError):
+    pass

@@ -6,8 +6,10 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
+import textwrap
 from importlib import resources
 from pathlib import Path
 
@@ -157,19 +159,40 @@ def resolve_query(name_or_path: str) -> tuple[str, str]:
     raise QueryError(f"{name_or_path}: no such query file or library query (library: {names})")
 
 
-def describe(text: str) -> str:
-    """The comment lines at the top of a query file: what question it answers."""
+def _header(text: str) -> list[str]:
+    """The comment lines at the top of a query file, without their '#'."""
     lines = []
     for line in text.splitlines():
         if line.startswith("#"):
             lines.append(line.lstrip("# ").rstrip())
         elif line.strip():
             break
-    return " ".join(x for x in lines if x)
+    return lines
+
+
+def describe(text: str) -> str:
+    """The comment lines at the top of a query file: what question it answers."""
+    return " ".join(x for x in _header(text) if x)
+
+
+def parameters(text: str) -> list[str]:
+    """The parameters a query file requires, as its header declares them: the ``$name``s on its
+    ``# Parameter:`` (or ``# Parameters:``) line."""
+    names: list[str] = []
+    for line in _header(text):
+        head, sep, rest = line.partition(":")
+        if sep and head.strip() in ("Parameter", "Parameters"):
+            names += [n for n in re.findall(r"\$(\w+)", rest.split("Example")[0]) if n not in names]
+    return names
 
 
 def bind(text: str, params: dict[str, str]) -> str:
-    """Fill ``$name`` placeholders ("?name" variables written with a dollar) with string literals."""
+    """Fill ``$name`` placeholders ("?name" variables written with a dollar) with string literals.
+    QueryError when a parameter the query's header declares is missing, or one it lacks is given."""
+    missing = [n for n in parameters(text) if n not in params]
+    if missing:
+        raise QueryError("missing " + ", ".join(f"--param {n}=VALUE" for n in missing) +
+                         f" (this query needs {', '.join('$' + n for n in parameters(text))})")
     for k, v in params.items():
         if f"${k}" not in text:
             raise QueryError(f"the query has no parameter ${k}")
@@ -218,6 +241,7 @@ def _plain(term) -> str:
 
 
 def format_rows(cols: list[str], rows: list[list[str]], fmt: str = "table", width: int = 60) -> str:
+    """Rows as csv, json or a table for reading, whose cells wrap at `width` characters."""
     if fmt == "json":
         return json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=1) + "\n"
     if fmt == "csv":
@@ -226,9 +250,15 @@ def format_rows(cols: list[str], rows: list[list[str]], fmt: str = "table", widt
         w.writerow(cols)
         w.writerows(rows)
         return buf.getvalue()
-    cut = [[(v if len(v) <= width else v[: width - 1] + "…") for v in r] for r in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cut]) for i, c in enumerate(cols)]
+    # long text is wrapped within its column, never cut: an evidence sentence must be readable whole
+    cells = [[textwrap.wrap(v, width, break_on_hyphens=False) or [""] for v in r] for r in rows]
+    widths = [max([len(c)] + [len(x) for r in cells for x in r[i]]) for i, c in enumerate(cols)]
     line = lambda r: "  ".join(v.ljust(widths[i]) for i, v in enumerate(r)).rstrip()  # noqa: E731
-    out = [line(cols), line(["-" * w for w in widths])] + [line(r) for r in cut]
+    out = [line(cols), line(["-" * w for w in widths])]
+    wrapped = any(len(c) > 1 for r in cells for c in r)
+    for r in cells:
+        out += [line([c[k] if k < len(c) else "" for c in r]) for k in range(max(len(c) for c in r))]
+        if wrapped:
+            out.append("")  # a blank line between rows that take several lines
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"
