@@ -41,7 +41,7 @@ def test_ask_lineage_both_ways(small_store):
     assert [(s.depth, s.name) for s in up] == [(1, "SimCLR")] and down == []
 
 
-def test_ask_lineage_is_transitive(extractor, tmp_path):
+def test_ask_lineage_is_transitive(rules_extractor, tmp_path):
     from graph import store
     from graph.build import build
     from graph.export.rdf import write_rdf
@@ -50,7 +50,7 @@ def test_ask_lineage_is_transitive(extractor, tmp_path):
     papers = [Paper("P1", "We propose BarNet, which builds upon FooNet."),
               Paper("P2", "We propose BazNet, which builds upon BarNet."),
               Paper("P3", "We propose QuxNet, which builds upon BarNet.")]
-    write_rdf(build(extractor.extract(p) for p in papers), tmp_path / "g.ttl")
+    write_rdf(build(rules_extractor.extract(p) for p in papers), tmp_path / "g.ttl")
     name, up, down = lineage(store.load(tmp_path / "g.ttl"), "foonet")
     assert [(s.depth, s.name, s.via, s.paper) for s in down] == [
         (1, "BarNet", "FooNet", "P1"), (2, "BazNet", "BarNet", "P2"), (2, "QuxNet", "BarNet", "P3")]

@@ -12,6 +12,13 @@ PAPERS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def rules_alone(monkeypatch):
+    """The commands' wiring is tested on claims the rules decide alone (their confidences do not
+    move when the claim model is retrained); tests/test_learn.py tests the model."""
+    monkeypatch.setenv("PAPERGRAPH_CLAIM_MODEL", "none")
+
+
 @pytest.fixture()
 def papers(tmp_path):
     path = tmp_path / "papers.jsonl"
@@ -52,7 +59,7 @@ def test_cli_bad_records_are_reported_with_file_and_line_and_skipped(tmp_path):
     assert lines[:2] == [
         f"warning: {bad}:1: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
         f"warning: {bad}:3: missing or empty 'abstract'"]
-    assert lines[2].startswith("1 papers, 2 entities, 1 relations (118 triples) in ")
+    assert lines[2].startswith("1 papers, 2 entities, 1 relations (123 triples) in ")
     assert lines[2].endswith(f" s; 2 bad record(s) skipped -> {out}/")
 
 

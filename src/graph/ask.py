@@ -23,10 +23,11 @@ def resolve(store, name: str) -> list[tuple[str, str]]:
 
 
 WINS = PREFIXES + """
-SELECT ?winner ?p ?paper ?confidence ?evidence WHERE {
+SELECT ?winner ?p ?paper ?confidence ?evidence ?basis WHERE {
   VALUES ?b { %s }
   ?c rdf:object ?b ; rdf:predicate pg:outperforms ; rdf:subject ?w ;
      pg:source ?p ; pg:evidence ?evidence ; pg:confidence ?confidence .
+  OPTIONAL { ?c pg:basis ?basis }
   ?p dcterms:title ?paper .
   OPTIONAL { ?w rdfs:label ?wl }
   BIND(COALESCE(?wl, "(the paper's own approach)") AS ?winner)
@@ -51,11 +52,16 @@ def _results(store, papers) -> dict[tuple[str, str], list[list[str]]]:
     return out
 
 
-def beats(store, baseline: str, on: str | None = None) -> tuple[list[str], list[list[str]]]:
+MIN_CONFIDENCE = 0.5  # claims below it are hidden unless asked for: on held-out papers fewer than half were right
+
+
+def beats(store, baseline: str, on: str | None = None, min_confidence: float = MIN_CONFIDENCE,
+          cost: bool = False) -> tuple[list[str], list[list[str]]]:
     """Every claim that something outperforms `baseline`: winner, paper, dataset, metric, value,
     confidence and evidence. The dataset (with metric and value) is the one a result claim of the
     same sentence names. With `on`, only papers that name that dataset, and rows whose sentence
-    names no other dataset.
+    names no other dataset. Claims of confidence under `min_confidence` are left out, and so are
+    wins on cost alone (pg:basis "cost") unless `cost`.
 
     The result claims of the winning papers are read by direct index lookups and joined here: a
     SPARQL join on the evidence text, or over a long VALUES list of papers, took seconds on a
@@ -63,6 +69,7 @@ def beats(store, baseline: str, on: str | None = None) -> tuple[list[str], list[
     baselines = " ".join(f"<{iri}>" for iri, _ in resolve(store, baseline))
     wanted = {iri for iri, _ in resolve(store, on)} if on else None
     _, wins = run(store, WINS % baselines)
+    wins = [w[:5] for w in wins if float(w[3]) >= min_confidence and (cost or w[5] != "cost")]
     papers = {r[1] for r in wins}
     if wanted is not None:
         papers = {p for p in papers if any(has(store, p, PG + "mentions", d) for d in wanted)}
@@ -84,9 +91,9 @@ def beats(store, baseline: str, on: str | None = None) -> tuple[list[str], list[
 
 
 EXTENDS = PREFIXES + """
-SELECT ?child ?parent ?childLabel ?parentLabel ?paper ?evidence WHERE {
+SELECT ?child ?parent ?childLabel ?parentLabel ?paper ?evidence ?confidence WHERE {
   ?c a pg:Claim ; rdf:predicate pg:extends ; rdf:subject ?child ; rdf:object ?parent ;
-     pg:source ?p ; pg:evidence ?evidence .
+     pg:source ?p ; pg:evidence ?evidence ; pg:confidence ?confidence .
   ?p dcterms:title ?paper .
   ?parent rdfs:label ?parentLabel .
   OPTIONAL { ?child rdfs:label ?cl }
@@ -103,14 +110,17 @@ class Step:
     evidence: str
 
 
-def lineage(store, method: str) -> tuple[str, list[Step], list[Step]]:
+def lineage(store, method: str, min_confidence: float = MIN_CONFIDENCE) -> tuple[str, list[Step], list[Step]]:
     """(name, ancestors, descendants): what `method` extends, and what extends it, transitively,
-    breadth first, each step with the paper and sentence that state it."""
+    breadth first, each step with the paper and sentence that state it; claims of confidence under
+    `min_confidence` are left out."""
     roots = resolve(store, method)
     _, rows = run(store, EXTENDS)
     up, down = defaultdict(list), defaultdict(list)
     labels = dict(roots)
-    for child, parent, cl, pl, paper, evidence in rows:
+    for child, parent, cl, pl, paper, evidence, confidence in rows:
+        if float(confidence) < min_confidence:
+            continue
         labels[child], labels[parent] = cl, pl
         up[child].append((parent, paper, evidence))
         down[parent].append((child, paper, evidence))

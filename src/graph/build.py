@@ -46,6 +46,7 @@ class Edge:
     dataset: str | None = None  # node IRI
     metric: str | None = None
     value: str | None = None
+    basis: str | None = None  # "cost": a win on cost alone
 
     @property
     def id(self) -> str:
@@ -160,7 +161,7 @@ class Corpus:
             local[e.name] = n
             roles.setdefault(n, set()).update(e.roles)
         edges = [Edge(p_iri, p_iri if c.head == PAPER else local[c.head], c.relation, local[c.tail], c.evidence,
-                      c.start, c.end, c.confidence, local.get(c.dataset) if c.dataset else None, c.metric, c.value)
+                      c.start, c.end, c.confidence, local.get(c.dataset) if c.dataset else None, c.metric, c.value, c.basis)
                  for c in r.claims]
         return PaperView(p_iri, r.paper, roles, edges, r)
 

@@ -255,18 +255,32 @@ def _use_on(ctx, param, value):
         raise click.UsageError(f"No such option: --dataset (the dataset is given with --on: --on {value})", ctx)
 
 
+MIN_CONFIDENCE = click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+    help="Hide claims under this confidence (the probability, measured on held-out papers, that such a "
+         "claim is right; 0 shows every claim).")
+
+
+def _hidden(shown: int, everything: int, threshold: float) -> None:
+    if everything > shown:
+        click.echo(f"({everything - shown} more under confidence {threshold:g}: --min-confidence 0 shows them)", err=True)
+
+
 @main.command(context_settings=CONTEXT)
 @click.argument("baseline")
 @click.option("--on", "dataset", metavar="DATASET", help="Only results on this dataset (a name or alias).")
 @click.option("--dataset", "dataset_misnamed", hidden=True, expose_value=False, callback=_use_on)  # a name people try: point to --on
+@MIN_CONFIDENCE
+@click.option("--cost", is_flag=True, help="Also wins stated on cost alone (faster, fewer parameters).")
 @GRAPH
 @TABLE
-def beats(baseline, dataset, graph_path, fmt):
+def beats(baseline, dataset, min_confidence, cost, graph_path, fmt):
     """Every method claimed to outperform BASELINE, with the paper, the dataset, metric and value
     when the sentence states them, the claim's confidence and the evidence sentence.
 
     Names resolve through aliases and spelling: "resnet50", "ResNet50" and "ResNet-50" are one.
-    A winner shown as "(the paper's own approach)" is a paper's unnamed method.
+    A winner shown as "(the paper's own approach)" is a paper's unnamed method. Claims under
+    --min-confidence and wins on cost alone are left out unless asked for.
 
     \b
     Examples:
@@ -276,15 +290,18 @@ def beats(baseline, dataset, graph_path, fmt):
     from graph import store
     from graph.ask import beats as ask_beats
 
-    cols, rows = ask_beats(store.load(graph_path), baseline, dataset)
+    graph = store.load(graph_path)
+    cols, rows = ask_beats(graph, baseline, dataset, min_confidence, cost)
     click.echo(store.format_rows(cols, rows, fmt), nl=False)
+    _hidden(len(rows), len(ask_beats(graph, baseline, dataset, 0.0, True)[1]), min_confidence)
 
 
 @main.command(context_settings=CONTEXT)
 @click.argument("method")
+@MIN_CONFIDENCE
 @GRAPH
 @TABLE
-def lineage(method, graph_path, fmt):
+def lineage(method, min_confidence, graph_path, fmt):
     """What METHOD extends and what extends it, transitively, with the paper and sentence of
     each step. Depth 1 is a direct extension; depth 2 extends something at depth 1, and so on.
 
@@ -296,7 +313,7 @@ def lineage(method, graph_path, fmt):
     from graph import store
     from graph.ask import lineage as ask_lineage
 
-    name, ancestors, descendants = ask_lineage(store.load(graph_path), method)
+    name, ancestors, descendants = ask_lineage(store.load(graph_path), method, min_confidence)
     cols = ["direction", "depth", "entity", "via", "paper", "evidence"]
     rows = [["extends", str(s.depth), s.name, s.via, s.paper, s.evidence] for s in ancestors]
     rows += [["extended by", str(s.depth), s.name, s.via, s.paper, s.evidence] for s in descendants]
@@ -328,6 +345,42 @@ def stats(graph_path, top, merges):
 
     loaded = store.load(graph_path)
     click.echo(merges_report(loaded) if merges else stats_report(loaded, top), nl=False)
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--data", type=click.Path(file_okay=False, exists=True, path_type=Path), default=Path("training"),
+              show_default=True, help="The training folder (train.jsonl + train_input.jsonl, corpus-sample.jsonl).")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the model. Default: the model file of the installed package.")
+@click.option("--folds", default=5, show_default=True, type=click.IntRange(2, 20),
+              help="Folds for calibration and thresholds.")
+def train(data, out, folds):
+    """Retrain the claim model from annotated abstracts (ANNOTATION.md's gold format).
+
+    Every candidate claim the rules and cues propose in the training papers is labelled by the
+    gold; a logistic regression per relation is fitted, calibrated on held-out folds, and each
+    relation's thresholds chosen for the best held-out F1. Deterministic: the same data give the
+    same file, byte for byte. Run it from the repository (it reads training/), then reinstall or
+    use an editable install so that builds use the new weights.
+
+    \b
+    Examples:
+      papergraph train
+      papergraph train --out /tmp/claims.json
+    """
+    from graph.extract import Extractor
+    from graph.learn import train as learn
+
+    golds = learn.training_sets(data)
+    click.echo(f"training on {len(golds)} papers from {data} ...", err=True)
+    model, report = learn.train(Extractor(), golds, folds)
+    path = out or learn.default_path()
+    learn.write(model, path)
+    for relation, r in report["relations"].items():
+        click.echo(f"{relation:13} {r['examples']:5} candidates, {r['positives']:4} right; thresholds "
+                   f"{r['threshold']['rule']:.2f} (rule) {r['threshold']['new']:.2f} (other); held-out "
+                   f"P {r['p']:.3f} R {r['r']:.3f} F1 {r['f1']:.3f}")
+    click.echo(f"wrote {path}")
 
 
 @main.command(context_settings=CONTEXT)

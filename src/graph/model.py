@@ -56,6 +56,7 @@ class Claim:
     dataset: str | None = None  # for result claims: the dataset the number was measured on
     metric: str | None = None
     value: str | None = None
+    basis: str | None = None  # "cost": a win stated on cost alone (faster, fewer parameters)
 
 
 @dataclass
@@ -90,7 +91,7 @@ def to_record(r: PaperGraph, digest: str | None = None) -> dict:
         "paper": [p.title, p.abstract, p.id, p.url, p.year, p.source],
         "entities": [[e.name, e.type, e.aliases, e.roles, e.known] for e in r.entities],
         "claims": [[c.head, c.relation, c.tail, c.evidence, c.start, c.end, c.confidence, c.dataset, c.metric,
-                    c.value] for c in r.claims],
+                    c.value, c.basis] for c in r.claims],
     }
 
 

@@ -42,22 +42,24 @@ FOLDER = ".papergraph"
 INDEX = "index.sqlite"
 COMMIT_SECONDS = 2.0  # how often the index of new records is committed (a commit per chunk cost 10 µs a paper)
 
-def _hash_files(files) -> str:
+def _hash_files(files, extra: bytes = b"") -> str:
     h = hashlib.sha256(__version__.encode())
     for f in sorted(files, key=lambda f: f.name):
         h.update(f.name.encode())
         h.update(f.read_bytes())
+    h.update(extra)
     return h.hexdigest()[:32]
 
 
 def fingerprint() -> str:
     """A hash of everything extraction depends on: papergraph's version, the extraction code and
-    the data files it reads (lexicons, patterns, the claim model's weights)."""
+    the data files it reads (lexicons, patterns) and the claim model in use (decide.source)."""
     root = resources.files("graph")
     files = [f for f in (root / "extract").iterdir() if f.name.endswith(".py")]
     files += [f for f in (root / "data" / "lexicon").iterdir() if f.is_file()]
-    files += [f for f in (root / "data" / "model").iterdir() if f.is_file()]
-    return _hash_files([*files, root / "data" / "patterns.json"])
+    from graph.extract.decide import model_bytes
+
+    return _hash_files([*files, root / "data" / "patterns.json"], model_bytes())
 
 
 def writer_fingerprint() -> str:

@@ -99,6 +99,8 @@ def _claim(e) -> Iterator[ox.Triple]:
         yield T(c, _pg("metric"), ox.Literal(e.metric))
     if e.value:
         yield T(c, _pg("value"), ox.Literal(e.value))
+    if e.basis:
+        yield T(c, _pg("basis"), ox.Literal(e.basis))
 
 
 FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}

@@ -50,5 +50,7 @@ class Extractor:
                 claim.dataset = ents[tail].name
                 if extra:
                     claim.metric, claim.value = extra.get("metric"), extra.get("value")
+            elif extra:
+                claim.basis = extra.get("basis")
             claims.append(claim)
         return PaperGraph(paper=paper, entities=list(ents), claims=claims)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 MODEL_FILE = ("data", "model", "claims.json")
 
@@ -49,10 +51,28 @@ class ClaimModel:
                     for r, m in data["relations"].items()})
 
 
-@lru_cache(maxsize=1)
+ENV = "PAPERGRAPH_CLAIM_MODEL"  # a model file to use instead of the package's, or "none": the rules alone
+
+
+def source() -> str:
+    """Which model extraction uses: the package's file, the file $PAPERGRAPH_CLAIM_MODEL names,
+    or "none" (rules decide alone, with a confidence per kind of cue)."""
+    return os.environ.get(ENV) or str(resources.files("graph").joinpath(*MODEL_FILE))
+
+
+def model_bytes() -> bytes:
+    """What the active model is, for the fingerprint of extraction records."""
+    src = source()
+    return src.encode() if src == "none" else Path(src).read_bytes()
+
+
 def shipped() -> ClaimModel | None:
-    """The model the package ships, or None when there is none (rules decide alone)."""
-    path = resources.files("graph").joinpath(*MODEL_FILE)
-    if not path.is_file():
+    """The active model (see `source`)."""
+    return _load(source())
+
+
+@lru_cache(maxsize=4)
+def _load(src: str) -> ClaimModel | None:
+    if src == "none":
         return None
-    return ClaimModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    return ClaimModel.from_json(json.loads(Path(src).read_text(encoding="utf-8")))
