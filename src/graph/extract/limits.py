@@ -58,7 +58,10 @@ def check(ctx, cand, items, finder) -> Verdict | None:
         return None
     lo, hi = span
     ties = [(s, e) for s, e, fam, _ in marks if fam == "not_outperforms" or fam == "hedge" and lower[s] in _TIES]
-    wins = [(s, e) for s, e, fam, _ in marks if fam in _WINS and not any(a <= s < b for a, b in ties)]
+    # a win cue inside a tie ("better than or on par with"), or the "than" of one ("better or
+    # comparable accuracy than"), is part of the tie
+    wins = [(s, e) for s, e, fam, _ in marks if fam in _WINS and not any(a <= s < b for a, b in ties)
+            and not (fam == "than" and any(0 <= s - b <= 4 for a, b in ties))]
     linking = sorted([(s, "win") for s, _ in wins if lo <= s < hi] + [(s, "tie") for s, _ in ties if lo <= s < hi])
     if linking and linking[-1][1] == "tie":
         return None  # the cue nearest the tail is "comparable to", "on par with", "matches", "approaching"

@@ -1,0 +1,147 @@
+"""The claim model: training is deterministic, the shipped weights are what training on
+training/ gives, and the hard limits hold whatever the weights say."""
+import json
+from pathlib import Path
+
+import pytest
+
+from graph.extract import Extractor, decide, limits, tokens
+from graph.learn import train
+from graph.learn.gold import GoldPaper, norm
+from graph.model import Paper
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def gold(title, abstract, entities, relations):
+    return GoldPaper(Paper(title, abstract), entities, relations)
+
+
+SMALL = [
+    gold("VOLO: Vision Outlooker", "VOLO outperforms DeiT on ImageNet-1K. VOLO is comparable to CaiT.",
+         [{"name": "VOLO", "type": "architecture", "roles": ["proposed"]}, {"name": "DeiT", "type": "architecture"},
+          {"name": "CaiT", "type": "architecture"}, {"name": "ImageNet", "type": "dataset", "aliases": ["ImageNet-1K"]}],
+         [{"head": "VOLO", "type": "outperforms", "tail": "DeiT"}, {"head": "VOLO", "type": "evaluated-on", "tail": "ImageNet"}]),
+    gold("A study", "We propose G-SimCLR, which builds upon SimCLR. G-SimCLR reaches 90% accuracy on CIFAR-10.",
+         [{"name": "G-SimCLR", "type": "method", "roles": ["proposed"]}, {"name": "SimCLR", "type": "method"},
+          {"name": "CIFAR-10", "type": "dataset"}],
+         [{"head": "G-SimCLR", "type": "extends", "tail": "SimCLR"},
+          {"head": "G-SimCLR", "type": "evaluated-on", "tail": "CIFAR-10"}]),
+    gold("Another study", "Our method is faster than ResNet-50 but worse than ViT-B on ImageNet.",
+         [{"name": "ResNet-50", "type": "architecture"}, {"name": "ViT-B", "type": "architecture"},
+          {"name": "ImageNet", "type": "dataset"}],
+         [{"head": "ViT-B", "type": "outperforms", "tail": "@paper"}, {"head": "@paper", "type": "evaluated-on", "tail": "ImageNet"}]),
+]
+
+
+@pytest.fixture(scope="module")
+def rules():
+    ex = Extractor()
+    ex.nlp.get_pipe("pg_claims").model = None
+    return ex
+
+
+def test_learn_training_is_deterministic(rules):
+    first, _ = train.train(rules, SMALL, k=3)
+    again, _ = train.train(rules, list(SMALL), k=3)
+    assert json.dumps(first, sort_keys=True) == json.dumps(again, sort_keys=True)
+    other, _ = train.train(rules, SMALL[:2], k=2)
+    assert json.dumps(other, sort_keys=True) != json.dumps(first, sort_keys=True)
+
+
+def test_learn_the_shipped_model_is_what_training_on_training_gives(rules, tmp_path):
+    model, _ = train.train(rules, train.training_sets(ROOT / "training"))
+    train.write(model, tmp_path / "claims.json")
+    shipped = Path(decide.__file__).resolve().parent.parent.joinpath(*decide.MODEL_FILE)
+    assert (tmp_path / "claims.json").read_bytes() == shipped.read_bytes()
+
+
+def test_learn_labels_follow_the_scorer(rules):
+    g = SMALL[0]
+    assert norm("ViTs") == norm("vit") == "vit" and norm("SeiT++") != norm("SeiT")
+    assert g.relation_label({"VOLO"}, True, "outperforms", {"DeiT"}) is True
+    assert g.relation_label(None, True, "evaluated-on", {"ImageNet-1K"}) is True  # the paper's own, as @paper
+    assert g.relation_label({"DeiT"}, False, "outperforms", {"VOLO"}) is False
+    examples = train.examples(rules, SMALL)
+    assert {(e.claim, e.label) for e in examples if e.paper == 0} >= {
+        (("VOLO", "outperforms", "DeiT"), 1), (("VOLO", "evaluated-on", "ImageNet"), 1)}
+
+
+@pytest.fixture(scope="module")
+def everything():
+    """The shipped weights with every threshold at 0: every candidate within the hard limits
+    becomes a claim, so what is missing was stopped by a limit, not by a weight."""
+    ex = Extractor()
+    shipped = decide.shipped()
+    ex.nlp.get_pipe("pg_claims").model = decide.ClaimModel({
+        r: decide.RelationModel(m.weights, m.a, m.b, {"rule": 0.0, "new": 0.0}) for r, m in shipped.relations.items()})
+    return ex
+
+
+def claims(ex, abstract, title="A study"):
+    return {(c.head, c.relation, c.tail) for c in ex.extract(Paper(title, abstract)).claims}
+
+
+@pytest.mark.parametrize("abstract, never", [
+    # no self-loop, also between two spellings of one name
+    ("ViT-B/16 is inferior to ConvNeXt-T.", ("ConvNeXt-T", "outperforms", "ConvNeXt-T")),
+    # a dataset is never an end of outperforms or extends
+    ("Our method outperforms MSRC on the MSRC dataset.", ("@paper", "outperforms", "MSRC")),
+    ("Our benchmark extends ImageNet with new classes.", ("@paper", "extends", "ImageNet")),
+    # ties are never a win
+    ("Our model is comparable to ResNet-50.", ("@paper", "outperforms", "ResNet-50")),
+    ("Our model performs on par with ResNet-50.", ("@paper", "outperforms", "ResNet-50")),
+    ("Our model is competitive with ResNet-50 on ImageNet.", ("@paper", "outperforms", "ResNet-50")),
+    ("Our method achieves accuracy approaching DenseNet.", ("@paper", "outperforms", "DenseNet")),
+    ("Our model outperforms ResNet-50 and matches ViT-L.", ("@paper", "outperforms", "ViT-L")),
+    ("Our model achieves better or comparable accuracy than DeiT-S.", ("@paper", "outperforms", "DeiT-S")),
+    # training data is not a test
+    ("We pre-train on ImageNet-21K and fine-tune on CIFAR-100, achieving 91.2% accuracy.",
+     ("@paper", "evaluated-on", "ImageNet-21K")),
+])
+def test_learn_hard_limits_hold_whatever_the_weights(everything, abstract, never):
+    assert never not in claims(everything, abstract)
+
+
+@pytest.mark.parametrize("abstract, claim", [
+    ("Our model outperforms ResNet-50 and matches ViT-L.", ("@paper", "outperforms", "ResNet-50")),
+    ("ViTs are still inferior to CNNs.", ("CNN", "outperforms", "Vision Transformer")),  # reversed
+    ("DeiT-S lags behind ConvNeXt-T.", ("ConvNeXt-T", "outperforms", "DeiT-S")),
+    ("Our method surpasses DeiT-S by 2.1% on ImageNet.", ("@paper", "outperforms", "DeiT-S")),
+    ("Our method achieves 3.1% higher accuracy than DeiT-S.", ("@paper", "outperforms", "DeiT-S")),
+    ("ResNet-50 attains 78.9% top-1 accuracy on ImageNet.", ("ResNet-50", "evaluated-on", "ImageNet")),
+    ("Experiments on CIFAR-100 show the gains.", ("@paper", "evaluated-on", "CIFAR-100")),
+    ("We propose G-SimCLR, which builds upon SimCLR.", ("G-SimCLR", "extends", "SimCLR")),
+    ("Our STU-Net is based on nnU-Net.", ("STU-Net", "extends", "nnU-Net")),
+    ("We present FooNet++, a variant of FooNet.", ("FooNet++", "extends", "FooNet")),
+])
+def test_learn_each_cue_family_proposes_its_claim(everything, abstract, claim):
+    assert claim in claims(everything, abstract)
+
+
+def _verdicts(ex, abstract):
+    doc = ex.nlp(Paper("A study", abstract).text)
+    view = tokens.view(doc)
+    finder = ex.nlp.get_pipe("pg_claims")
+    ctx, items = finder.context(view), view.results["pg_items"]
+    ents = view.results["pg_entities"]
+    return {(ents[c.tail].name, c.relation): limits.check(ctx, c, items[c.sent.i], finder.candidates)
+            for c in view.results["pg_candidates"] if c.head < 0}
+
+
+def test_learn_a_win_on_cost_alone_is_marked_and_a_hedged_win_lowered(everything):
+    assert _verdicts(everything, "Our model runs 2x faster than ResNet-50.")[("ResNet-50", "outperforms")] == \
+        limits.Verdict(1.0, {"basis": "cost"})
+    assert _verdicts(everything, "Our model is 2x faster and more accurate than ResNet-50.")[
+        ("ResNet-50", "outperforms")] == limits.Verdict(1.0, None)
+    assert _verdicts(everything, "Our model is rivaling or even outperforming ResNet-50.")[
+        ("ResNet-50", "outperforms")] == limits.Verdict(limits.HEDGED, None)
+    cost = [c for c in everything.extract(Paper("A study", "Our model runs 2x faster than ResNet-50.")).claims
+            if c.relation == "outperforms"]
+    assert [(c.tail, c.basis) for c in cost] == [("ResNet-50", "cost")]
+
+
+def test_learn_confidence_is_the_calibrated_probability():
+    m = decide.RelationModel({"a": 1.0, "b": -2.0}, 2.0, 0.5, {"rule": 0.5, "new": 0.9})
+    assert m.probability(["a"]) == pytest.approx(1 / (1 + 2.718281828459045 ** -2.5))
+    assert m.probability(["a", "b", "unknown"]) == pytest.approx(1 / (1 + 2.718281828459045 ** 1.5))
