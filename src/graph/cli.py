@@ -350,32 +350,37 @@ def stats(graph_path, top, merges):
 @main.command(context_settings=CONTEXT)
 @click.option("--data", type=click.Path(file_okay=False, exists=True, path_type=Path), default=Path("training"),
               show_default=True, help="The training folder (train.jsonl + train_input.jsonl, corpus-sample.jsonl).")
-@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the model. Default: the model file of the installed package.")
+@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path),
+              help="The folder to write the model files into. Default: the installed package's (data/model).")
 @click.option("--folds", default=5, show_default=True, type=click.IntRange(2, 20),
               help="Folds for calibration and thresholds.")
 def train(data, out, folds):
-    """Retrain the claim model from annotated abstracts (ANNOTATION.md's gold format).
+    """Retrain the models extraction uses from annotated abstracts (ANNOTATION.md's gold format):
+    typing.json (is a name the lexicon does not know a dataset or a model?) and claims.json.
 
     Every candidate claim the rules and cues propose in the training papers is labelled by the
     gold; a logistic regression per relation is fitted, calibrated on held-out folds, and each
     relation's thresholds chosen for the best held-out F1. Deterministic: the same data give the
-    same file, byte for byte. Run it from the repository (it reads training/), then reinstall or
-    use an editable install so that builds use the new weights.
+    same files, byte for byte. Run it from the repository (it reads training/), then reinstall or
+    use an editable install so that builds use the new weights; or point PAPERGRAPH_CLAIM_MODEL
+    at a claims.json written elsewhere.
 
     \b
     Examples:
       papergraph train
-      papergraph train --out /tmp/claims.json
+      papergraph train --out /tmp/models
     """
     from graph.extract import Extractor
     from graph.learn import train as learn
 
     golds = learn.training_sets(data)
     click.echo(f"training on {len(golds)} papers from {data} ...", err=True)
-    model, report = learn.train(Extractor(), golds, folds)
-    path = out or learn.default_path()
-    learn.write(model, path)
+    models, report = learn.train(Extractor(), golds, folds)
+    path = out or learn.default_folder()
+    learn.write(models, path)
+    t = report["typing"]
+    click.echo(f"typing         {t['names']:5} unknown names, {t['datasets']:4} datasets; held-out accuracy "
+               f"{t['held_out_accuracy']:.3f}")
     for relation, r in report["relations"].items():
         click.echo(f"{relation:13} {r['examples']:5} candidates, {r['positives']:4} right; thresholds "
                    f"{r['threshold']['rule']:.2f} (rule) {r['threshold']['new']:.2f} (other); held-out "

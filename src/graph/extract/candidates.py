@@ -145,7 +145,12 @@ class CandidateFinder:
             out.append(Candidate(h, relation, t, sent, feats))
 
         if datasets:
-            heads = list(models) + ([implicit] if implicit else [])
+            # who is evaluated: the paper's own work; other models only where a rule found it
+            # ("ResNet-50 attains 78.9% on ImageNet"), as a name in a result sentence is most
+            # often a baseline or a part
+            heads = [it for it in models if it[2] == "self" or it[3] in ctx.own or
+                     any((it[3], "evaluated-on", d[3]) in rules for d in datasets)]
+            heads += [implicit] if implicit else []
             for h_it in heads:
                 for d in datasets:
                     add(h_it, "evaluated-on", d)

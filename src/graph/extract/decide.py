@@ -29,6 +29,10 @@ class RelationModel:
         w = self.weights
         return self.probability_of(sum(w.get(f, 0.0) for f in features))
 
+    @classmethod
+    def from_json(cls, data: dict) -> "RelationModel":
+        return cls(data["weights"], data["calibration"][0], data["calibration"][1], data.get("threshold", {}))
+
     def probability_of(self, score: float) -> float:
         """The calibrated probability of a raw score."""
         z = self.a * score + self.b
@@ -47,8 +51,7 @@ class ClaimModel:
 
     @classmethod
     def from_json(cls, data: dict) -> "ClaimModel":
-        return cls({r: RelationModel(m["weights"], m["calibration"][0], m["calibration"][1], m["threshold"])
-                    for r, m in data["relations"].items()})
+        return cls({r: RelationModel.from_json(m) for r, m in data["relations"].items()})
 
 
 ENV = "PAPERGRAPH_CLAIM_MODEL"  # a model file to use instead of the package's, or "none": the rules alone
@@ -63,7 +66,10 @@ def source() -> str:
 def model_bytes() -> bytes:
     """What the active model is, for the fingerprint of extraction records."""
     src = source()
-    return src.encode() if src == "none" else Path(src).read_bytes()
+    if src == "none":
+        return src.encode()
+    typing = typing_path()
+    return Path(src).read_bytes() + (typing.read_bytes() if typing.is_file() else b"")
 
 
 def shipped() -> ClaimModel | None:
@@ -76,3 +82,24 @@ def _load(src: str) -> ClaimModel | None:
     if src == "none":
         return None
     return ClaimModel.from_json(json.loads(Path(src).read_text(encoding="utf-8")))
+
+
+TYPING_FILE = ("data", "model", "typing.json")
+
+
+def typing_model() -> RelationModel | None:
+    """The dataset-or-model decision for names the lexicon does not know (entities.py), or None
+    (no model file, or $PAPERGRAPH_CLAIM_MODEL is "none"): the word votes decide alone."""
+    return _typing(os.environ.get(ENV) == "none")
+
+
+def typing_path() -> Path:
+    return Path(str(resources.files("graph").joinpath(*TYPING_FILE)))
+
+
+@lru_cache(maxsize=2)
+def _typing(rules_alone: bool) -> RelationModel | None:
+    path = typing_path()
+    if rules_alone or not path.is_file():
+        return None
+    return RelationModel.from_json(json.loads(path.read_text(encoding="utf-8")))

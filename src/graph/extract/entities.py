@@ -13,7 +13,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.extract import shapes, tokens
+from graph.extract import decide, shapes, tokens
 from graph.extract.cues import cues, watch, words
 from graph.extract.resources import lexicon
 from graph.model import Entity
@@ -44,6 +44,7 @@ class EntityBuilder:
         self.propose = cues("propose")
         self.self_words = cues("self")
         self.generic = self.arch_nouns | self.method_nouns | {"work", "paper", "results", "experiments", "study"}
+        self.typing = decide.typing_model()
 
     def _known(self, m) -> bool:
         """Known to the lexicon, itself or as a size of a known family ("ResNet-50")."""
@@ -108,6 +109,16 @@ class EntityBuilder:
         for m in ms:
             if m.type:
                 return m.type
+        voted = self._votes(view, ms, at)
+        feats = typing_features(view, ms, at, self.lex) + [f"votes={voted}"]
+        view.results.setdefault("pg_typing", []).append((ms[0].canonical, feats))  # what training reads
+        if self.typing is None:
+            return voted
+        if self.typing.probability(feats) >= 0.5:
+            return "dataset"
+        return "architecture" if voted == "architecture" else "method"
+
+    def _votes(self, view, ms, at) -> str:
         votes: Counter[str] = Counter()
         lowers = view.lowers
         for m in ms:
@@ -225,3 +236,64 @@ def _coordinated_with_dataset(lowers: list[str], m, at) -> bool:
         if other is not None:
             return other.type == "dataset"
     return False
+
+
+_LIST = frozenset({",", "and", "or", "&", "the", "as", "well"})
+
+
+def typing_features(view, ms, at, lex) -> list[str]:
+    """What the dataset-or-model decision of a name the lexicon does not know reads: the words
+    around each of its mentions, what the list it stands in follows and precedes ("on X, Y and Z",
+    "the X and Y datasets"), the names coordinated with it, its shape and its family."""
+    lowers = view.lowers
+    n = len(lowers)
+    f = ["bias"]
+    for m in ms:
+        prev = lowers[m.start - 1] if m.start else "<s>"
+        nxt = lowers[m.end] if m.end < n else "</s>"
+        if nxt == "-" and m.end + 1 < n:
+            nxt = lowers[m.end + 1]
+        f += [f"p1={prev}", f"n1={nxt}", f"p2={lowers[m.start - 2] if m.start > 1 else '<s>'}",
+              f"n2={lowers[m.end + 1] if m.end + 1 < n else '</s>'}"]
+        i = m.start - 1  # walk left over the list this name stands in
+        while i >= 0:
+            other = at.get((i + 1, "end"))
+            if other is not None and other is not m:
+                if other.type:
+                    f.append(f"coord={other.type}")
+                i = other.start - 1
+            elif lowers[i] in _LIST:
+                i -= 1
+            else:
+                break
+        f.append(f"listprev={lowers[i] if i >= 0 else '<s>'}")
+        j = m.end  # and right
+        while j < n:
+            other = at.get((j, "start"))
+            if other is not None and other is not m:
+                if other.type:
+                    f.append(f"coord={other.type}")
+                j = other.end
+            elif lowers[j] in _LIST:
+                j += 1
+            else:
+                break
+        f.append(f"listnext={lowers[j] if j < n else '</s>'}")
+        if m.start == 0 and m.end < view.title_end:
+            f.append("title_lead")
+        elif m.start < view.title_end:
+            f.append("in_title")
+        f.append(f"source={m.source}")
+        if m.end - m.start > 1:
+            f.append(f"last={lowers[m.end - 1]}")
+    name = ms[0].canonical
+    shape = shapes.type_from_shape(name)
+    f.append(f"shape={shape}")
+    fam = shapes.family(name)
+    term = lex.lookup(fam) if fam else None
+    f.append(f"family={term.type if term else None}")
+    f.append(f"digit={any(c.isdigit() for c in name)}")
+    f.append(f"caps={name.isupper()}")
+    f.append(f"hyphen={'-' in name}")
+    f.append(f"mentions={min(len(ms), 3)}")
+    return f

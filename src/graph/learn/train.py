@@ -74,18 +74,27 @@ def folds_of(n: int, k: int) -> list[int]:
     return [i % k for i in range(n)]
 
 
-def held_out(exs: list[Example], n_papers: int, k: int) -> list[float]:
-    """Each example's raw score from the model fitted on the other folds."""
+def held_out(exs: list[Example], n_papers: int, k: int) -> tuple[list[float], dict[str, dict[str, float]]]:
+    """Each example's raw score from the model fitted on the other folds, and per relation the
+    average of the k fold models' weights: the model that ships. Its scores spread as the
+    held-out ones do, so the calibration fitted on those fits it (a model fitted on all the data
+    at once scores more extremely than any held-out fold showed, and its high confidences were
+    right less often than they said)."""
     fold = folds_of(n_papers, k)
     scores = [0.0] * len(exs)
+    summed: dict[str, dict[str, float]] = {r: {} for r in RELATIONS}
     for f in range(k):
         train = [e for e in exs if fold[e.paper] != f]
         for relation in RELATIONS:
             w = _fit_relation(train, relation)
+            for name, v in w.items():
+                summed[relation][name] = summed[relation].get(name, 0.0) + v
             for i, e in enumerate(exs):
                 if fold[e.paper] == f and e.relation == relation:
                     scores[i] = logistic.score(w, e.features)
-    return scores
+    average = {r: {name: round(v / k, 6) for name, v in sorted(ws.items()) if abs(v / k) >= 1e-6}
+               for r, ws in summed.items()}
+    return scores, average
 
 
 def _choose_thresholds(probs, exs, relation, required: int) -> tuple[dict, dict]:
@@ -100,7 +109,7 @@ def _choose_thresholds(probs, exs, relation, required: int) -> tuple[dict, dict]
         if k not in best_p or p > best_p[k][0]:
             best_p[k] = (p, e.label, "rule" in e.features)
     best = ({"rule": 0.5, "new": 0.9}, {"f1": -1.0})
-    for t_rule in THRESHOLDS:
+    for t_rule in [0.0, *THRESHOLDS]:
         for t_new in [t for t in THRESHOLDS if t >= NEW_AT_LEAST]:
             kept = [(y) for p, y, rule in best_p.values() if p >= (t_rule if rule else t_new)]
             tp, fp = sum(kept), len(kept) - sum(kept)
@@ -115,17 +124,24 @@ def _choose_thresholds(probs, exs, relation, required: int) -> tuple[dict, dict]
 
 def fit_model(exs: list[Example], n_papers: int, required: dict[str, int], k: int = 5) -> tuple[dict, dict]:
     """The model file's data from labelled examples of `n_papers` papers, and held-out figures:
-    weights fitted on all, calibration and thresholds from k folds."""
-    raw = held_out(exs, n_papers, k)
+    the weights averaged over k fold models, calibration and thresholds from their held-out scores."""
+    raw, averaged = held_out(exs, n_papers, k)
     model = {"relations": {}}
     report = {}
     for relation in RELATIONS:
         idx = [i for i, e in enumerate(exs) if e.relation == relation]
-        a, b = logistic.platt([raw[i] for i in idx], [exs[i].label for i in idx])
+        # calibrated as extraction uses it: a paper's claim stated in several sentences is kept
+        # once, at its highest score, so the calibration is fitted on that highest score
+        best: dict[tuple, tuple[float, int]] = {}
+        for i in idx:
+            k = (exs[i].paper, exs[i].claim)
+            if k not in best or raw[i] > best[k][0]:
+                best[k] = (raw[i], exs[i].label)
+        a, b = logistic.platt([s for s, _ in best.values()], [y for _, y in best.values()])
         calibrated = decide.RelationModel({}, a, b, {})
         probs = [calibrated.probability_of(s) if e.relation == relation else 0.0 for s, e in zip(raw, exs)]
         thresholds, figures = _choose_thresholds(probs, exs, relation, required[relation])
-        weights = _fit_relation(exs, relation)
+        weights = averaged[relation]
         model["relations"][relation] = {"weights": dict(sorted(weights.items())), "calibration": [a, b],
                                         "threshold": thresholds}
         report[relation] = {"examples": len(idx), "positives": sum(exs[i].label for i in idx),
@@ -134,55 +150,91 @@ def fit_model(exs: list[Example], n_papers: int, required: dict[str, int], k: in
 
 
 def train(extractor, golds: list[GoldPaper], k: int = 5) -> tuple[dict, dict]:
-    """(the model file's data, a report of held-out figures)."""
-    exs = _examples_without_model(extractor, golds)
+    """({file name: its data} of the model files, a report of held-out figures): first the
+    dataset-or-model typing of unknown names, then, with that typing in place, the claim model."""
+    typing, typing_report = fit_typing(typing_examples(extractor, golds), len(golds), k)
+    with _models(extractor, typing=decide.RelationModel.from_json(typing)):
+        exs = examples(extractor, golds)
     required = {r: sum(g.required(r) for g in golds) for r in RELATIONS}
     model, figures = fit_model(exs, len(golds), required, k)
     model["trained_on"] = {"papers": len(golds), "examples": len(exs), "folds": k}
-    return model, {"papers": len(golds), "folds": k, "relations": figures}
+    return ({MODEL_FILES["claims"]: model, MODEL_FILES["typing"]: typing},
+            {"papers": len(golds), "folds": k, "relations": figures, "typing": typing_report})
 
 
-def _examples_without_model(extractor, golds):
-    finder = extractor.nlp.get_pipe("pg_claims")
-    saved, finder.model = finder.model, None  # candidates are the same with or without a model
-    try:
-        return examples(extractor, golds)
-    finally:
-        finder.model = saved
+MODEL_FILES = {"claims": decide.MODEL_FILE[-1], "typing": decide.TYPING_FILE[-1]}
 
 
-def write(model: dict, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(model, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+class _models:
+    """Extraction with the given claim model (None: the rules alone) and typing model, put back
+    as they were on leaving."""
+
+    def __init__(self, extractor, claims=None, typing=None):
+        self.claims_pipe = extractor.nlp.get_pipe("pg_claims")
+        self.entities_pipe = extractor.nlp.get_pipe("pg_entities")
+        self.claims, self.typing = claims, typing
+
+    def __enter__(self):
+        self.saved = self.claims_pipe.model, self.entities_pipe.typing
+        self.claims_pipe.model, self.entities_pipe.typing = self.claims, self.typing
+
+    def __exit__(self, *exc):
+        self.claims_pipe.model, self.entities_pipe.typing = self.saved
 
 
-def default_path() -> Path:
-    return Path(__file__).resolve().parent.parent.joinpath(*decide.MODEL_FILE)
+def typing_examples(extractor, golds: list[GoldPaper]) -> list[Example]:
+    """Each name the lexicon does not type that matches a gold entity: its typing features,
+    labelled 1 when the gold calls it a dataset."""
+    out = []
+    for n, g in enumerate(golds):
+        doc = extractor.nlp(g.paper.text)
+        view = tokens.view(doc)
+        forms = {e.name: set(e.surface_forms) for e in view.results["pg_entities"]}
+        for name, feats in view.results.get("pg_typing", []):
+            label, gold_type = g.entity_label(forms.get(name, {name}))
+            if label is False or gold_type is None:
+                continue
+            out.append(Example(n, "typing", feats, int(gold_type == "dataset"), (name,)))
+    return out
+
+
+def fit_typing(exs: list[Example], n_papers: int, k: int) -> tuple[dict, dict]:
+    rows, labels = [e.features for e in exs], [e.label for e in exs]
+    fold = folds_of(n_papers, k)
+    raw = [0.0] * len(exs)
+    for f in range(k):
+        w = logistic.fit([r for r, e in zip(rows, exs) if fold[e.paper] != f],
+                         [y for y, e in zip(labels, exs) if fold[e.paper] != f])
+        for i, e in enumerate(exs):
+            if fold[e.paper] == f:
+                raw[i] = logistic.score(w, e.features)
+    a, b = logistic.platt(raw, labels)
+    calibrated = decide.RelationModel({}, a, b, {})
+    right = sum(1 for s, y in zip(raw, labels) if (calibrated.probability_of(s) >= 0.5) == bool(y))
+    weights = logistic.fit(rows, labels)
+    return ({"weights": dict(sorted(weights.items())), "calibration": [a, b]},
+            {"names": len(exs), "datasets": sum(labels), "held_out_accuracy": round(right / len(exs), 3) if exs else None})
 
 
 def cross_validate(extractor, golds: list[GoldPaper], k: int = 5) -> list:
-    """Each paper extracted by a model that never saw it: k folds by position, each fold's model
-    made by `fit_model` from the other folds alone (its calibration and thresholds from inner
-    folds of those). The PaperGraphs, in gold order."""
-    exs = _examples_without_model(extractor, golds)
+    """Each paper extracted by models that never saw it: k folds by position, each fold's typing
+    and claim models made as `train` makes them from the other folds alone (calibration and
+    thresholds from inner folds of those). The PaperGraphs, in gold order."""
     fold = folds_of(len(golds), k)
-    finder = extractor.nlp.get_pipe("pg_claims")
-    saved = finder.model
     graphs = [None] * len(golds)
-    try:
-        for f in range(k):
-            papers = [n for n in range(len(golds)) if fold[n] != f]
-            renumber = {p: i for i, p in enumerate(papers)}
-            inner = [Example(renumber[e.paper], e.relation, e.features, e.label, e.claim)
-                     for e in exs if fold[e.paper] != f]
-            required = {r: sum(golds[n].required(r) for n in papers) for r in RELATIONS}
-            model, _ = fit_model(inner, len(papers), required, k)
-            finder.model = decide.ClaimModel.from_json(model)
+    for f in range(k):
+        papers = [n for n in range(len(golds)) if fold[n] != f]
+        inner = [golds[n] for n in papers]
+        typing, _ = fit_typing(typing_examples(extractor, inner), len(inner), k)
+        typing_model = decide.RelationModel.from_json(typing)
+        with _models(extractor, typing=typing_model):
+            exs = examples(extractor, inner)
+        required = {r: sum(g.required(r) for g in inner) for r in RELATIONS}
+        model, _ = fit_model(exs, len(inner), required, k)
+        with _models(extractor, claims=decide.ClaimModel.from_json(model), typing=typing_model):
             for n, g in enumerate(golds):
                 if fold[n] == f:
                     graphs[n] = extractor.extract(g.paper)
-    finally:
-        finder.model = saved
     return graphs
 
 
@@ -191,52 +243,17 @@ def gold_lines(golds: list[GoldPaper]) -> list[dict]:
     return [{"title": g.paper.title, "entities": g.entities, "relations": g.relations} for g in golds]
 
 
-def write(model: dict, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(model, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+def write(models: dict[str, dict], folder: Path) -> None:
+    """Each model file into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in models.items():
+        (folder / name).write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
+                                   encoding="utf-8")
 
 
-def default_path() -> Path:
-    return Path(__file__).resolve().parent.parent.joinpath(*decide.MODEL_FILE)
-
-
-def cross_validate(extractor, golds: list[GoldPaper], k: int = 5) -> list:
-    """Each paper extracted by a model that never saw it: k folds by position, each fold's model
-    made by `fit_model` from the other folds alone (its calibration and thresholds from inner
-    folds of those). The PaperGraphs, in gold order."""
-    exs = _examples_without_model(extractor, golds)
-    fold = folds_of(len(golds), k)
-    finder = extractor.nlp.get_pipe("pg_claims")
-    saved = finder.model
-    graphs = [None] * len(golds)
-    try:
-        for f in range(k):
-            papers = [n for n in range(len(golds)) if fold[n] != f]
-            renumber = {p: i for i, p in enumerate(papers)}
-            inner = [Example(renumber[e.paper], e.relation, e.features, e.label, e.claim)
-                     for e in exs if fold[e.paper] != f]
-            required = {r: sum(golds[n].required(r) for n in papers) for r in RELATIONS}
-            model, _ = fit_model(inner, len(papers), required, k)
-            finder.model = decide.ClaimModel.from_json(model)
-            for n, g in enumerate(golds):
-                if fold[n] == f:
-                    graphs[n] = extractor.extract(g.paper)
-    finally:
-        finder.model = saved
-    return graphs
-
-
-def gold_lines(golds: list[GoldPaper]) -> list[dict]:
-    """The gold papers as graph.evaluate reads them."""
-    return [{"title": g.paper.title, "entities": g.entities, "relations": g.relations} for g in golds]
-
-
-def at_thresholds(graphs, thresholds: dict[str, float]):
-    """The graphs with only the claims whose confidence reaches their relation's threshold."""
-    from graph.model import PaperGraph
-
-    return [PaperGraph(g.paper, g.entities, [c for c in g.claims if c.confidence >= thresholds[c.relation]])
-            for g in graphs]
+def default_folder() -> Path:
+    """The package's model folder (data/model), where extraction reads the weights."""
+    return Path(__file__).resolve().parent.parent.joinpath(*decide.MODEL_FILE[:-1])
 
 
 def training_sets(folder: Path, include_sample: bool = True) -> list[GoldPaper]:
