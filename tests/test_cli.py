@@ -269,3 +269,17 @@ def test_cli_beats_points_from_dataset_to_on(aliased):
     result = run("beats", "ResNet-50", "--dataset", "ImageNet", "--graph", aliased)
     assert result.exit_code == 2
     assert result.output.splitlines()[-1] == "Error: No such option: --dataset (the dataset is given with --on: --on ImageNet)"
+
+
+def test_cli_build_refuses_input_that_is_not_text_and_keeps_previous_outputs(papers, tmp_path):
+    import random
+
+    out = tmp_path / "out"
+    run("build", papers, "--out", out)
+    before = (out / "graph.ttl").read_bytes()
+    noise = tmp_path / "noise.txt"
+    noise.write_bytes(random.Random(7).randbytes(20_000))
+    result = run("build", noise, "--out", out)
+    assert (result.exit_code, result.output) == (
+        1, f"Error: {noise}: not text: a NUL byte at offset 70 (binary data, or UTF-16; papergraph reads UTF-8)\n")
+    assert (out / "graph.ttl").read_bytes() == before
