@@ -15,9 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph.build import Corpus, Edge, Node
+from graph.build import Corpus, build
 from graph.export.html import write_html
-from graph.model import Paper
+from graph.model import Claim, Entity, Paper, PaperGraph
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
@@ -25,34 +25,45 @@ DRAWN = "new Promise(function (r) { network.once('afterDrawing', function () { r
 
 
 def synthetic(n: int, seed: int = 1) -> Corpus:
+    """N entities over N/3 papers, as extraction would give them, merged by `build`: each entity
+    named in one paper at least, and 1.5 claims per entity, half of them into the hubs."""
     rng = random.Random(seed)
-    c = Corpus()
-    papers = [f"https://example.org/paper/{i}" for i in range(max(1, n // 3))]
-    c.papers = [(p, Paper(f"Paper {i}", "")) for i, p in enumerate(papers)]
     types = ["method", "architecture", "dataset"]
-    ids = [f"https://example.org/entity/{i}" for i in range(n)]
-    for i, iri in enumerate(ids):
-        c.nodes[iri] = Node(iri, f"Entity{i}", types[i % 3], papers=[papers[i % len(papers)]])
-    hubs = ids[: max(1, n // 100)]
+    names = [f"Entity{i}" for i in range(n)]
+    papers = [PaperGraph(Paper(f"Paper {i}", "A sentence.", id=f"paper-{i}")) for i in range(max(1, n // 3))]
+    named: list[dict[str, str]] = [{} for _ in papers]
+    for i, name in enumerate(names):
+        named[i % len(papers)][name] = types[i % 3]
+    hubs = names[: max(1, n // 100)]
     rels = ["evaluated-on", "outperforms", "extends"]
     for _ in range(int(n * 1.5)):
-        a = rng.choice(ids)
-        b = rng.choice(hubs) if rng.random() < 0.5 else rng.choice(ids)
-        c.edges.append(Edge(rng.choice(papers), a, rng.choice(rels), b, "A sentence.", 0, 11, 0.7))
-    return c
+        a = rng.choice(names)
+        b = rng.choice(hubs) if rng.random() < 0.5 else rng.choice(names)
+        if a == b:
+            continue
+        k = rng.randrange(len(papers))
+        named[k].setdefault(a, types[int(a[6:]) % 3])
+        named[k].setdefault(b, types[int(b[6:]) % 3])
+        papers[k].claims.append(Claim(a, rng.choice(rels), b, "A sentence.", 0, 11, 0.7))
+    for r, found in zip(papers, named):
+        r.entities = [Entity(name, kind) for name, kind in found.items()]
+    return build(papers)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--nodes", type=int, default=10000)
     ap.add_argument("--chromium", default="/usr/bin/chromium")
+    ap.add_argument("--no-browser", action="store_true", help="only write graph.html (no Chromium at hand)")
     a = ap.parse_args()
     corpus = synthetic(a.nodes)
     out = Path(tempfile.mkdtemp()) / "graph.html"
     t = time.perf_counter()
     write_html(corpus, out)
-    print(f"nodes {a.nodes}, edges {len(corpus.edges)}: graph.html written in {time.perf_counter() - t:.1f} s "
+    print(f"nodes {len(corpus.nodes)}, links {len(corpus.links())}: graph.html written in {time.perf_counter() - t:.1f} s "
           f"({out.stat().st_size / 1e6:.1f} MB)")
+    if a.no_browser:
+        return
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -276,3 +276,32 @@ def test_cli_beats_points_from_dataset_to_on(aliased):
     result = run("beats", "ResNet-50", "--dataset", "ImageNet", "--graph", aliased)
     assert result.exit_code == 2
     assert result.output.splitlines()[-1] == "Error: No such option: --dataset (the dataset is given with --on: --on ImageNet)"
+
+
+def test_cli_build_refuses_input_that_is_not_text_and_keeps_previous_outputs(papers, tmp_path):
+    import random
+
+    out = tmp_path / "out"
+    run("build", papers, "--out", out)
+    before = (out / "graph.ttl").read_bytes()
+    noise = tmp_path / "noise.txt"
+    noise.write_bytes(random.Random(7).randbytes(20_000))
+    result = run("build", noise, "--out", out)
+    assert (result.exit_code, result.output) == (
+        1, f"Error: {noise}: not text: a NUL byte at offset 70 (binary data, or UTF-16; papergraph reads UTF-8)\n")
+    assert (out / "graph.ttl").read_bytes() == before
+
+
+def test_cli_evaluate_example_of_the_readme_and_help_runs_from_a_clone(monkeypatch):
+    import shlex
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    (line,) = [x for x in (root / "README.md").read_text().splitlines() if x.startswith("papergraph evaluate ")]
+    args = shlex.split(line.split("#")[0])[1:]
+    assert " ".join(["papergraph", *args]) in run("evaluate", "--help").output
+    monkeypatch.chdir(root)
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    # the scores are the extractor's (and change with it); that all three papers are matched is the example's
+    assert result.output.splitlines()[0] == "3 gold papers matched by title"

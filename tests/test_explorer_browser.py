@@ -93,3 +93,23 @@ def test_explorer_filters_slider_and_focus(page):
     ranked = page.evaluate("NODES.slice().sort(function (a, b) { return a.rank - b.rank; }).map(function (n) { return n.label; })")
     assert shown(page) == sorted(set(ranked[:3]) | {"SimCLR"})  # the 3 best connected, and SimCLR, found by search
     assert page.errors == [] and page.outside == []
+
+
+def test_explorer_a_malformed_hash_opens_nothing_and_throws_nothing(page):
+    url = page.url.split("#")[0]
+    before = len(page.errors)
+    page.goto("about:blank")  # a load anew, not a move within the page
+    page.goto(url + "#%E0%A4%A")
+    page.wait_for_function("typeof network !== 'undefined' && nodeView.length > 0")
+    assert page.errors[before:] == []
+    assert page.text_content("#panel").startswith("Click a node to see its papers")  # as opened without a hash
+
+
+def test_explorer_opening_by_hash_names_the_entity_in_the_search_box(page):
+    page.fill("#search", "SimCLR")
+    page.press("#search", "Enter")
+    assert page.input_value("#search") == "SimCLR"
+    page.evaluate("location.hash = '#imagenet-1k'")
+    page.wait_for_function("document.querySelector('#panel h2') && document.querySelector('#panel h2').textContent === 'ImageNet'")
+    assert page.input_value("#search") == "ImageNet"
+    assert page.errors == [] and page.outside == []

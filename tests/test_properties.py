@@ -6,6 +6,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from graph.errors import InputError
 from graph.model import ENTITY_TYPES, PAPER, RELATIONS, Paper
 from graph.readers import MAX_ABSTRACT, READERS, read_paths
 from graph.text import clean
@@ -28,9 +29,12 @@ def test_any_bytes_in_any_format_give_papers_or_reports_never_a_crash(tmp_path, 
     path = tmp_path / "input"
     path.write_bytes(data)
     problems = []
-    for p in read_paths([path], fmt, on_problem=problems.append):
-        assert p.title and p.abstract and len(p.abstract) <= MAX_ABSTRACT
-        assert p.source.startswith(str(path))
+    try:
+        for p in read_paths([path], fmt, on_problem=problems.append):
+            assert p.title and p.abstract and len(p.abstract) <= MAX_ABSTRACT
+            assert p.source.startswith(str(path))
+    except InputError as err:  # input that is not text is refused whole, before any paper
+        assert str(err).startswith(f"{path}: not text: ") and problems == []
     assert all(str(e).startswith(str(path)) for e in problems)
 
 

@@ -251,3 +251,26 @@ def test_seen_spills_to_a_temporary_file_and_answers_from_both():
     assert len(seen._recent) == 1  # a and b were moved to disk
     assert [seen.add("a", 9, "f:4"), seen.add("c", 3, "f:5"), seen.add("d", 4, "f:6")] == [(1, "f:1"), (3, "f:3"), None]
     seen.close()
+
+
+@pytest.mark.parametrize("name, content, fmt, message", [
+    ("random.txt", bytes(range(256)) * 80, None,
+     "not text: a NUL byte at offset 0 (binary data, or UTF-16; papergraph reads UTF-8)"),
+    ("random.txt", bytes(range(0x80, 0x100)) * 80, "bibtex",
+     "not text: 4096 of the first 4096 characters are not UTF-8 or printable (binary data?)"),
+    ("paper.jsonl", "\ufeff{}".encode("utf-16-le"), None,
+     "not text: a NUL byte at offset 3 (binary data, or UTF-16; papergraph reads UTF-8)"),
+    ("picture.txt.gz", gzip.compress(b"\x89PNG\r\n\x1a\n" + bytes(range(1, 32)) * 40), None,
+     "not text: 1082 of the first 1248 characters are not UTF-8 or printable (binary data?)"),
+])
+def test_readers_refuse_input_that_is_not_text(tmp_path, name, content, fmt, message):
+    (tmp_path / name).write_bytes(content)
+    with pytest.raises(InputError) as err:
+        list(read_paths([tmp_path / name], fmt=fmt, on_problem=lambda e: None))
+    assert str(err.value) == f"{tmp_path / name}: {message}"
+
+
+def test_readers_a_few_bad_bytes_in_text_are_not_binary(tmp_path):
+    papers, problems = read(tmp_path, "p.txt", b"A title\n\nAn abstract with caf\xe9 in Latin-1 about ResNet-50.\n")
+    assert [p[:2] for p in papers] == [("A title", "An abstract with caf\ufffd in Latin-1 about ResNet-50.")]
+    assert problems == ["p.txt:3: not UTF-8 (invalid continuation byte at byte 20); the bad bytes were replaced by U+FFFD"]

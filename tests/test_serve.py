@@ -485,3 +485,18 @@ def test_serve_a_query_whose_caller_has_gone_is_stopped(lone):
     caller.close()
     assert get(sparql_url(lone.url, "ASK {}"), timeout=20)[::2] == (200, '{"head":{},"boolean":true}')
     assert lone.workers() != [worker]
+
+
+def test_serve_the_parser_accepts_every_library_query():
+    """The SERVICE check parses with rdflib: it must read the queries papergraph ships."""
+    from graph import store
+    from graph.serve import check
+
+    for path in sorted(store.queries_dir().glob("*.rq")):
+        text = path.read_text()
+        check(store.bind(text, {name: "ResNet-50" for name in store.parameters(text)}))  # raises Refused if not
+
+
+def test_serve_service_detection_refuses_what_it_cannot_parse():
+    with pytest.raises(Refused, match="^SPARQL syntax error: "):
+        uses_service("SELEKT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }")

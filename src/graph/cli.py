@@ -390,7 +390,7 @@ def train(data, out, folds):
 
 @main.command(context_settings=CONTEXT)
 @click.option("--gold", required=True, type=click.Path(dir_okay=False),
-              help="Annotated papers, JSON Lines in the ANNOTATION.md format.")
+              help="Annotated papers, JSON Lines (the format: examples/README.md).")
 @click.option("--input", "-i", "inputs", multiple=True, type=click.Path(allow_dash=True),
               help="The papers' texts (listing .txt or .jsonl; repeatable). Default: the bundled seed corpus.")
 @click.option("--format", "fmt", type=FORMATS, help="Input format, when the file name does not tell.")
@@ -405,9 +405,9 @@ def evaluate(gold, inputs, fmt, brief):
     also matches a gold head "@paper"; optional gold items count neither way.
 
     \b
-    Examples:
-      papergraph evaluate --gold my-annotations.jsonl --input my-papers.jsonl
-      papergraph evaluate --gold dev.jsonl --brief          # against the seed corpus
+    Examples (examples/ holds three invented papers and their annotation):
+      papergraph evaluate --gold examples/gold.jsonl --input examples/papers.jsonl
+      papergraph evaluate --gold YOUR-GOLD.jsonl --input YOUR-PAPERS.jsonl --brief
     """
     from graph.build import build
     from graph.evaluate import evaluate as run_evaluation

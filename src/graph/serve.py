@@ -155,17 +155,16 @@ def _answer(store, query: str, accept: str) -> tuple[int, str, bytes]:
     return 200, media + charset, buf.getvalue()
 
 
-def _worker(store_dir: str, conn, guard: bool = True) -> None:
+def _worker(store_dir: str, conn) -> None:
     """A query process: takes the network away from itself (see `graph.sandbox`), says whether
     that worked, then answers (query, accept) jobs until the server goes."""
-    unguarded = ""
-    if guard:
-        from graph.sandbox import no_network
+    from graph.sandbox import no_network
 
-        try:
-            no_network()
-        except OSError as err:
-            unguarded = str(err)
+    unguarded = ""
+    try:
+        no_network()
+    except OSError as err:
+        unguarded = str(err)
     import rdflib.plugins.sparql.parser  # noqa: F401 - imported now, not on the first query
 
     store = ox.Store.read_only(store_dir)
@@ -188,8 +187,10 @@ class Workers:
     wait for a free process included; a process that runs past it, whose caller has gone, or that
     dies, is replaced, so the pool always keeps its size."""
 
-    def __init__(self, store_dir: str, size: int, timeout: float, guard: bool = True):
-        self.store_dir, self.timeout, self.guard = store_dir, timeout, guard
+    STARTUP = 60.0  # seconds a new process may take to open the store and say hello
+
+    def __init__(self, store_dir: str, size: int, timeout: float):
+        self.store_dir, self.timeout = store_dir, timeout
         self.ctx = mp.get_context("spawn")
         self.idle: queue.Queue = queue.Queue()
         self.all: list = []
@@ -204,7 +205,7 @@ class Workers:
 
     def _spawn(self):
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker, args=(self.store_dir, child, self.guard), daemon=True)
+        proc = self.ctx.Process(target=_worker, args=(self.store_dir, child), daemon=True)
         proc.start()
         child.close()
         with self.lock:
@@ -215,6 +216,8 @@ class Workers:
         """Wait for a new process's hello and put it in the pool (or drop it if it died starting)."""
         proc, conn = worker
         try:
+            if not conn.poll(self.STARTUP):
+                raise EOFError
             self.unguarded = conn.recv() or self.unguarded
         except (EOFError, OSError):
             self._drop(worker)

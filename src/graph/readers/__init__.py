@@ -91,6 +91,21 @@ def format_of(path: str, head: bytes, fmt: str | None = None) -> str:
     return sniff(head)
 
 
+def not_text(head: bytes) -> str | None:
+    """Why the first bytes of a file show it is not text (a NUL byte, or more than 10% bytes
+    that are neither UTF-8 nor printable: an image, an archive, a PDF, random data), or None."""
+    if not head:
+        return None
+    nul = head.find(b"\x00")
+    if nul >= 0:
+        return f"not text: a NUL byte at offset {nul} (binary data, or UTF-16; papergraph reads UTF-8)"
+    chars = head.decode("utf-8", errors="replace")
+    odd = sum(1 for c in chars if c == "\ufffd" or (c < " " and c not in "\t\n\r\f"))
+    if odd > len(chars) // 10:
+        return f"not text: {odd} of the first {len(chars)} characters are not UTF-8 or printable (binary data?)"
+    return None
+
+
 def sniff(head: bytes) -> str:
     """Guess a format from a file's first bytes."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -112,7 +127,7 @@ def read_paths(paths: Iterable[str], fmt: str | None = None, on_problem: Callabl
     """Every good paper of every file, in order, each paper once (the first sighting wins). Not
     `unique`: repeats too, for a caller that remembers what was read elsewhere than in memory.
 
-    A file that cannot be opened or whose format is unknown raises InputError at once; a bad
+    A file that cannot be opened, is not text, or whose format is unknown raises InputError at once; a bad
     record, a bad byte or a truncated file goes to `on_problem` (which raises by default)."""
     on_problem = on_problem or _raise
     seen = Seen() if unique else None
@@ -128,7 +143,11 @@ def _read_all(paths, fmt, on_problem, options, seen: Seen | None) -> Iterator[Pa
         path = str(path)
         source = open_input(path, on_problem)
         try:
-            name = format_of(path, source.raw.peek(65536), fmt)
+            head = source.raw.peek(65536)
+            refused = not_text(head[:65536])
+            if refused:
+                raise InputError(source.name, None, refused)
+            name = format_of(path, head, fmt)
             module = importlib.import_module(f"graph.readers.{READERS[name]}")
             opts = dict(options or {}, format=name)
             for item in module.read(source, opts):

@@ -1,0 +1,62 @@
+"""Every script in bench/ runs, at a tiny size, so a change under it shows at once. They start
+together (each is a process of its own) and each test waits for its own."""
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCRIPTS = {
+    "bench_build": ["--n", "40", "--tokenizer-sample", "20"],
+    "bench_memory": ["--sizes", "20", "40", "--jobs", "1"],
+    "bench_explorer": ["--nodes", "30", "--chromium", CHROMIUM] + ([] if Path(CHROMIUM).exists() else ["--no-browser"]),
+    "make_corpus": ["--n", "20", "--out", "{tmp}/corpus.jsonl"],
+}
+
+
+@pytest.fixture(scope="module")
+def ran(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("bench")
+    procs = {name: subprocess.Popen([sys.executable, str(BENCH / f"{name}.py"), *(a.format(tmp=tmp) for a in args)],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for name, args in SCRIPTS.items()}
+    yield lambda name: (*procs[name].communicate(timeout=300), procs[name].returncode, tmp)
+    for proc in procs.values():
+        proc.kill()
+        proc.wait()
+
+
+def test_bench_every_script_has_a_smoke_test():
+    assert sorted(p.stem for p in BENCH.glob("*.py")) == sorted(SCRIPTS)
+
+
+def test_bench_build(ran):
+    out, err, code, _ = ran("bench_build")
+    assert code == 0, err
+    report = json.loads(out)
+    assert (report["abstracts"], report["jobs"], sorted(report["output_mb"])) == (
+        40, 1, ["claims.jsonl", "graph.graphml", "graph.html", "graph.ttl"])
+
+
+def test_bench_memory(ran):
+    out, err, code, _ = ran("bench_memory")
+    assert code == 0, err
+    report = json.loads(out[out.index("{"):])
+    assert [(r["abstracts"], r["papers"]) for r in report["runs"]] == [(20, 20), (40, 40)]
+
+
+def test_bench_explorer(ran):
+    out, err, code, _ = ran("bench_explorer")
+    assert code == 0, err
+    assert out.startswith("nodes 30, links ")
+
+
+def test_bench_make_corpus(ran):
+    out, err, code, tmp = ran("make_corpus")
+    assert (code, out) == (0, f"20 abstracts -> {tmp}/corpus.jsonl\n"), err
+    records = [json.loads(line) for line in (tmp / "corpus.jsonl").read_text().splitlines()]
+    assert len(records) == 20 and all(r["title"] and r["abstract"] for r in records)
