@@ -249,8 +249,22 @@ class MentionFinder:
         operations over a Doc's distinct texts then find its candidates without a Python loop."""
         text = raw.rstrip("-")
         self._seen[raw] = None
-        if (shapes.looks_like_name(text) or "/" in text) and key(text) not in self.lex.stop:
+        if (shapes.looks_like_name(text) or "/" in text) and key(text) not in self.lex.stop and not self._stopped_family(text):
             self._names[raw] = text
+
+    def _stopped_family(self, text: str) -> bool:
+        """A variant of a word that is no entity: "ROUGE-L", "BLEU-4", "F1-score" of the metrics,
+        "LLM-7B" of the model classes, "Non-IID" of the settings (nonentities.tsv)."""
+        fam = shapes.family(text)
+        if fam and key(fam) in self.lex.stop:
+            return True
+        parts = [p for p in text.split("-") if p]
+        if len(parts) < 2:
+            return False
+        shaped = [p for p in parts if shapes.looks_like_name(p)]
+        if key(parts[0]) in self.lex.stop and not any(shaped[i] != parts[0] for i in range(len(shaped))):
+            return True  # "BLEU-4", "LLM-7B", "F1-score"; not "DP-SGD", whose other part is a name
+        return bool(shaped) and all(key(p) in self.lex.stop for p in shaped)  # "Non-IID"
 
     def _known_type(self, text: str) -> str | None:
         term = self.lex.lookup(text)

@@ -18,6 +18,11 @@ _CAP_VARIANT = re.compile(
 _NUMBERISH = re.compile(r"^[\d.,x×%+\-/:]+[a-zA-Z]{0,2}$")
 
 
+# not one name: brackets or braces inside ("symmetric(4-RoSy", "O(m^{-1"), a dash run ("RNNs---RNN"), a
+# sentence glued to the next ("FDR.We"), a word glued to a name by a hyphen ("ImageNet-demonstrate")
+_JUNK = re.compile(r"[(){}\[\]]|--|[A-Za-z0-9]\.[A-Z][a-z]|-[a-z]{7,}$")
+# "DA-Net", "GA-Reader": an acronym joined to a capitalised word; "20News", "3Dgen": a number and a word
+_ACRONYM_WORD = re.compile(r"^[A-Z]{2,}-[A-Z][a-z]{2,}$|^\d+[A-Z][a-z]{2,}$")
 _EMPHASIS = re.compile(r"^(?:[A-Z]{2}[a-z]{3,}|[a-z]{3,}[A-Z][a-z]{2,})$")  # "INtegration", "MOdel", "recognItion"
 
 
@@ -28,6 +33,10 @@ def looks_like_name(text: str) -> bool:
     Not: plain words, capitalised or hyphenated words ('Since', 'Large-Scale', 'Class-Incremental'),
     numbers and units ('78ms', '1.6x', '4K'), letters capitalised for emphasis ('INtegration')."""
     t = text.strip(".,;:")
+    if _JUNK.search(t):
+        return False
+    if _ACRONYM_WORD.match(t):
+        return True
     if "-" in t and not _CAP_VARIANT.match(t):
         parts = [p for p in t.split("-") if p]
         return bool(parts) and any(_shaped(p) for p in parts)
