@@ -146,3 +146,10 @@ def test_learn_confidence_is_the_calibrated_probability():
     m = decide.RelationModel({"a": 1.0, "b": -2.0}, 2.0, 0.5, {"rule": 0.5, "new": 0.9})
     assert m.probability(["a"]) == pytest.approx(1 / (1 + 2.718281828459045 ** -2.5))
     assert m.probability(["a", "b", "unknown"]) == pytest.approx(1 / (1 + 2.718281828459045 ** 1.5))
+
+
+def test_learn_comparable_said_of_a_model_is_no_tie(everything):
+    assert ("@paper", "outperforms", "Faster R-CNN") in claims(
+        everything, "Our approach reaches 74.3% mAP, outperforming a comparable Faster R-CNN model.")
+    assert ("@paper", "outperforms", "Faster R-CNN") not in claims(
+        everything, "Our approach reaches 74.3% mAP, comparable to Faster R-CNN.")

@@ -18,8 +18,16 @@ from graph.text import key
 
 HEDGED = 0.75  # what a hedged win's probability is multiplied by
 _WINS = ("outperforms", "outperformed_by", "than", "over")
-_TIES = frozenset({"comparable", "competitive", "par", "matches", "matching", "match", "approaching", "rivals",
-                   "rivaling", "similar", "close"})
+_TIE_VERBS = frozenset({"matches", "matching", "match", "approaching", "rivals", "rivaling"})
+_TIE_ADJECTIVES = frozenset({"comparable", "competitive", "similar", "close"})  # a tie when said of results:
+_OF_RESULTS = frozenset({"to", "with", "or", "performance", "results", "accuracy"})  # not "a comparable model"
+
+
+def _tie(lower, i) -> bool:
+    w = lower[i]
+    nxt = lower[i + 1] if i + 1 < len(lower) else ""
+    return (w in _TIE_VERBS or w in _TIE_ADJECTIVES and nxt in _OF_RESULTS
+            or w == "par" and i > 0 and lower[i - 1] == "on")
 _HEDGES = frozenset({"rivaling", "rivals", "approaching", "nearly", "almost", "slightly", "sometimes", "may",
                      "could", "potentially", "even", "often"})
 
@@ -57,7 +65,7 @@ def check(ctx, cand, items, finder) -> Verdict | None:
     if span is None:
         return None
     lo, hi = span
-    ties = [(s, e) for s, e, fam, _ in marks if fam == "not_outperforms" or fam == "hedge" and lower[s] in _TIES]
+    ties = [(s, e) for s, e, fam, _ in marks if fam == "not_outperforms" or fam == "hedge" and _tie(lower, s)]
     # a win cue inside a tie ("better than or on par with"), or the "than" of one ("better or
     # comparable accuracy than"), is part of the tie
     wins = [(s, e) for s, e, fam, _ in marks if fam in _WINS and not any(a <= s < b for a, b in ties)

@@ -7,6 +7,7 @@ to the longer mention. Results: ``doc._.pg_mentions`` (list of Mention, in text 
 ``doc._.pg_links`` (pairs of mention indices that name the same thing)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -256,19 +257,24 @@ class MentionFinder:
         """A variant of a word that is no entity: "ROUGE-L", "BLEU-4", "F1-score" of the metrics,
         "LLM-7B" of the model classes, "Non-IID" of the settings (nonentities.tsv)."""
         fam = shapes.family(text)
-        if fam and key(fam) in self.lex.stop:
+        if fam and key(fam) in self.lex.stop and _VARIANT_PART.match(text[len(fam):].lstrip("-_ ")):
             return True
         parts = [p for p in text.split("-") if p]
         if len(parts) < 2:
             return False
         shaped = [p for p in parts if shapes.looks_like_name(p)]
-        if key(parts[0]) in self.lex.stop and not any(shaped[i] != parts[0] for i in range(len(shaped))):
-            return True  # "BLEU-4", "LLM-7B", "F1-score"; not "DP-SGD", whose other part is a name
-        return bool(shaped) and all(key(p) in self.lex.stop for p in shaped)  # "Non-IID"
+        if key(parts[0]) in self.lex.stop and all(_VARIANT_PART.match(p) for p in parts[1:]):
+            return True  # "BLEU-4", "ROUGE-L", "LLM-7B", "F1-score"; not "DP-SGD" or "OOD-CV"
+        # "Non-IID": its name-like parts are no entities and the rest plain words ("OOD-CV" keeps its "CV")
+        return (bool(shaped) and all(key(p) in self.lex.stop for p in shaped)
+                and all(p.isalpha() and p[1:].islower() for p in parts if p not in shaped))
 
     def _known_type(self, text: str) -> str | None:
         term = self.lex.lookup(text)
         return term.type if term else None
+
+
+_VARIANT_PART = re.compile(r"^(?:[A-Za-z]?\d[\w.]*|[A-Za-z]|[a-z]+)$")  # "4", "L", "7B", "score"
 
 
 class TextsByKey:
