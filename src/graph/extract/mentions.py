@@ -245,10 +245,10 @@ class MentionFinder:
 
     def _candidate_text(self, raw: str) -> None:
         """Whether a token text may be a name, by its shape; if so, the name is its text without a
-        dangling hyphen ("CNN- and transformer-based models": CNN). Answers are kept per token text
+        dangling hyphen ("CNN- and transformer-based models": CNN) or an opening brace. Answers are kept per token text
         (in `_seen`; the names also in `_names`), bounded: tokens repeat across abstracts, and set
         operations over a Doc's distinct texts then find its candidates without a Python loop."""
-        text = raw.rstrip("-")
+        text = raw.rstrip("-").replace("-{", "-")  # "ImageNet-{A,R}" opens with ImageNet-A
         self._seen[raw] = None
         if (shapes.looks_like_name(text) or "/" in text) and key(text) not in self.lex.stop and not self._stopped_family(text):
             self._names[raw] = text

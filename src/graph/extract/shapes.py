@@ -22,7 +22,7 @@ _NUMBERISH = re.compile(r"^[\d.,x×%+\-/:]+[a-zA-Z]{0,2}$")
 # sentence glued to the next ("FDR.We"), a word glued to a name by a hyphen ("ImageNet-demonstrate")
 _JUNK = re.compile(r"[(){}\[\]]|--|[A-Za-z0-9]\.[A-Z][a-z]|-[a-z]{7,}$")
 # "DA-Net", "GA-Reader": an acronym joined to a capitalised word; "20News", "3Dgen": a number and a word
-_ACRONYM_WORD = re.compile(r"^[A-Z]{2,}-[A-Z][a-z]{2,}$|^\d+[A-Z][a-z]{2,}$")
+_ACRONYM_WORD = re.compile(r"^[A-Z]{2,}-[A-Z][a-z]{2,}(?<!ed)(?<!ing)(?<!ly)(?<!ive)(?<!able)$|^\d+[A-Z][a-z]{2,}$")
 _EMPHASIS = re.compile(r"^(?:[A-Z]{2}[a-z]{3,}|[a-z]{3,}[A-Z][a-z]{2,})$")  # "INtegration", "MOdel", "recognItion"
 
 
