@@ -39,6 +39,7 @@ def rules():
     ex = Extractor()
     ex.nlp.get_pipe("pg_claims").model = None
     ex.nlp.get_pipe("pg_entities").typing = None
+    ex.nlp.get_pipe("pg_entities").accept = None
     return ex
 
 
@@ -53,7 +54,7 @@ def test_learn_training_is_deterministic(rules):
 def test_learn_the_shipped_models_are_what_training_on_training_gives(rules, tmp_path):
     models, _ = train.train(rules, train.training_sets(ROOT / "training"))
     train.write(models, tmp_path)
-    for name in ("claims.json", "typing.json"):
+    for name in ("claims.json", "typing.json", "accept.json"):
         assert (tmp_path / name).read_bytes() == (train.default_folder() / name).read_bytes()
 
 

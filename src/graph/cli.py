@@ -378,9 +378,11 @@ def train(data, out, folds):
     models, report = learn.train(Extractor(), golds, folds)
     path = out or learn.default_folder()
     learn.write(models, path)
-    t = report["typing"]
+    t, a = report["typing"], report["accept"]
     click.echo(f"typing         {t['names']:5} unknown names, {t['datasets']:4} datasets; held-out accuracy "
                f"{t['held_out_accuracy']:.3f}")
+    click.echo(f"accept         {a['names']:5} unknown names, {a['right']:4} right; threshold {a['threshold']:.2f}; held-out "
+               f"P {a['p']:.3f} R {a['r']:.3f} F1 {a['held_out_f1']:.3f} (P {a['p_keeping_all']:.3f} keeping all)")
     for relation, r in report["relations"].items():
         click.echo(f"{relation:13} {r['examples']:5} candidates, {r['positives']:4} right; thresholds "
                    f"{r['threshold']['rule']:.2f} (rule) {r['threshold']['new']:.2f} (other); held-out "

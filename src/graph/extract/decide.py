@@ -68,8 +68,8 @@ def model_bytes() -> bytes:
     src = source()
     if src == "none":
         return src.encode()
-    typing = typing_path()
-    return Path(src).read_bytes() + (typing.read_bytes() if typing.is_file() else b"")
+    others = [typing_path(), Path(str(resources.files("graph").joinpath(*ACCEPT_FILE)))]
+    return Path(src).read_bytes() + b"".join(p.read_bytes() for p in others if p.is_file())
 
 
 def shipped() -> ClaimModel | None:
@@ -100,6 +100,23 @@ def typing_path() -> Path:
 @lru_cache(maxsize=2)
 def _typing(rules_alone: bool) -> RelationModel | None:
     path = typing_path()
+    if rules_alone or not path.is_file():
+        return None
+    return RelationModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+ACCEPT_FILE = ("data", "model", "accept.json")
+
+
+def accept_model() -> RelationModel | None:
+    """Whether a name the lexicon does not know is kept as an entity (entities.py), or None (no
+    model file, or $PAPERGRAPH_CLAIM_MODEL is "none"): every name found is kept."""
+    return _accept(os.environ.get(ENV) == "none")
+
+
+@lru_cache(maxsize=2)
+def _accept(rules_alone: bool) -> RelationModel | None:
+    path = Path(str(resources.files("graph").joinpath(*ACCEPT_FILE)))
     if rules_alone or not path.is_file():
         return None
     return RelationModel.from_json(json.loads(path.read_text(encoding="utf-8")))

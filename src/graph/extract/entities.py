@@ -45,6 +45,7 @@ class EntityBuilder:
         self.self_words = cues("self")
         self.generic = self.arch_nouns | self.method_nouns | {"work", "paper", "results", "experiments", "study"}
         self.typing = decide.typing_model()
+        self.accept = decide.accept_model()
 
     def _known(self, m) -> bool:
         """Known to the lexicon, itself or as a size of a known family ("ResNet-50")."""
@@ -58,16 +59,31 @@ class EntityBuilder:
         mentions = view.results["pg_mentions"]
         groups = self._group(mentions, view.results["pg_links"])
         at = {(m.start, "start"): m for m in mentions} | {(m.end, "end"): m for m in mentions}
-        entities, entity_of = [], {}
+        built = []
         for members in groups:
             ms = [mentions[i] for i in members]
-            ent = Entity(name=self._name(ms), type=self._type(view, ms, at), known=any(m.known for m in ms))
+            built.append((members, ms, Entity(name=self._name(ms), type=self._type(view, ms, at),
+                                              known=any(m.known for m in ms))))
+        names = [key(ent.name) for _, _, ent in built]
+        entities, entity_of, kept = [], {}, []
+        judged = view.results["pg_accept"] = []  # (surface forms, features) of each name the lexicon does not know
+        for members, ms, ent in built:
+            if not ent.known and not self._known(ms[0]):
+                feats = accept_features(view, ms, ent, names)
+                judged.append(([m.text for m in ms], feats))
+                if self.accept is not None and self.accept.probability(feats) < self.accept.threshold["accept"]:
+                    continue  # not a name a catalogue would list: a task, a metric, a fragment
             for m in ms:
                 if m.text != ent.name and m.text not in ent.aliases:
                     ent.aliases.append(m.text)
             for i in members:
-                entity_of[i] = len(entities)
+                entity_of[len(kept)] = len(entities)
+                kept.append(mentions[i])
             entities.append(ent)
+        # the mentions of the names kept, in text order (those of names not accepted are no mentions)
+        order = sorted(range(len(kept)), key=lambda i: (kept[i].start, kept[i].end))
+        view.results["pg_mentions"] = [kept[i] for i in order]
+        entity_of = {new: entity_of[old] for new, old in enumerate(order)}
         view.results["pg_entities"] = entities
         view.results["pg_entity_of"] = entity_of
         self._proposed(view)
@@ -296,4 +312,52 @@ def typing_features(view, ms, at, lex) -> list[str]:
     f.append(f"caps={name.isupper()}")
     f.append(f"hyphen={'-' in name}")
     f.append(f"mentions={min(len(ms), 3)}")
+    return f
+
+
+def accept_features(view, ms, ent, names: list[str]) -> list[str]:
+    """What the decision to keep a name the lexicon does not know reads: where it came from (a
+    definition, a naming cue, its shape), how it is written, how often and where it is used, the
+    words around it, the last word of its long form, its type, and whether another name of the
+    paper is built on it ("SeiT" of "SeiT++"). `names`: the keys of the paper's names."""
+    lowers, texts = view.lowers, view.texts
+    n = len(lowers)
+    name = ent.name
+    f = ["bias", f"type={ent.type}", f"mentions={min(len(ms), 4)}"]
+    k = key(name)
+    if len(k) >= 3 and any(k != other and k in other for other in names):
+        f.append("inside_another_name")
+    f += sorted({f"source={m.source}" for m in ms})
+    letters = [c for c in name if c.isalpha()]
+    caps = sum(1 for c in letters if c.isupper())
+    if name.isupper() and name.isalpha():
+        f.append(f"acronym={min(len(name), 6)}")
+    elif caps > 1 and any(c.islower() for c in letters):
+        f.append("mixed_case")
+    elif name[:1].isupper():
+        f.append("capitalised")
+    else:
+        f.append("lower")
+    f.append(f"digit={any(c.isdigit() for c in name)}")
+    f.append(f"hyphen={'-' in name}")
+    f.append(f"words={min(len(name.split()), 4)}")
+    f.append(f"length={min(len(name), 12) // 3}")
+    if any(m.named for m in ms):
+        f.append("named")
+    long = [m for m in ms if m.end - m.start > 1]
+    if long:
+        f.append(f"long_last={lowers[long[0].end - 1]}")
+        f.append("defined")
+    elif len(name) <= 5 and name.isupper():
+        f.append("undefined_acronym")
+    first = ms[0]
+    if first.start < view.title_end:
+        f.append("in_title")
+    f.append(f"p1={lowers[first.start - 1] if first.start else '<s>'}")
+    f.append(f"n1={lowers[first.end] if first.end < n else '</s>'}")
+    f.append(f"sent_start={view.is_sent_start(first.start)}")
+    if first.end < n and lowers[first.end] in {"-", "based", "like"}:
+        f.append("modifier")
+    if any(texts[m.start][:1].isupper() and view.is_sent_start(m.start) for m in ms) and len(ms) == 1:
+        f.append("only_at_sentence_start")
     return f

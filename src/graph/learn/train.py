@@ -153,33 +153,39 @@ def train(extractor, golds: list[GoldPaper], k: int = 5) -> tuple[dict, dict]:
     """({file name: its data} of the model files, a report of held-out figures): first the
     dataset-or-model typing of unknown names, then, with that typing in place, the claim model."""
     typing, typing_report = fit_typing(typing_examples(extractor, golds), len(golds), k)
-    with _models(extractor, typing=decide.RelationModel.from_json(typing)):
+    typing_model = decide.RelationModel.from_json(typing)
+    with _models(extractor, typing=typing_model):
+        accept, accept_report = fit_accept(accept_examples(extractor, golds), len(golds), k)
+    accept_model = decide.RelationModel.from_json(accept)
+    with _models(extractor, typing=typing_model, accept=accept_model):
         exs = examples(extractor, golds)
     required = {r: sum(g.required(r) for g in golds) for r in RELATIONS}
     model, figures = fit_model(exs, len(golds), required, k)
     model["trained_on"] = {"papers": len(golds), "examples": len(exs), "folds": k}
-    return ({MODEL_FILES["claims"]: model, MODEL_FILES["typing"]: typing},
-            {"papers": len(golds), "folds": k, "relations": figures, "typing": typing_report})
+    return ({MODEL_FILES["claims"]: model, MODEL_FILES["typing"]: typing, MODEL_FILES["accept"]: accept},
+            {"papers": len(golds), "folds": k, "relations": figures, "typing": typing_report, "accept": accept_report})
 
 
-MODEL_FILES = {"claims": decide.MODEL_FILE[-1], "typing": decide.TYPING_FILE[-1]}
+MODEL_FILES = {"claims": decide.MODEL_FILE[-1], "typing": decide.TYPING_FILE[-1], "accept": decide.ACCEPT_FILE[-1]}
 
 
 class _models:
     """Extraction with the given claim model (None: the rules alone) and typing model, put back
     as they were on leaving."""
 
-    def __init__(self, extractor, claims=None, typing=None):
+    def __init__(self, extractor, claims=None, typing=None, accept=None):
         self.claims_pipe = extractor.nlp.get_pipe("pg_claims")
         self.entities_pipe = extractor.nlp.get_pipe("pg_entities")
-        self.claims, self.typing = claims, typing
+        self.models = claims, typing, accept
 
     def __enter__(self):
-        self.saved = self.claims_pipe.model, self.entities_pipe.typing
-        self.claims_pipe.model, self.entities_pipe.typing = self.claims, self.typing
+        c, e = self.claims_pipe, self.entities_pipe
+        self.saved = c.model, e.typing, e.accept
+        c.model, e.typing, e.accept = self.models
 
     def __exit__(self, *exc):
-        self.claims_pipe.model, self.entities_pipe.typing = self.saved
+        c, e = self.claims_pipe, self.entities_pipe
+        c.model, e.typing, e.accept = self.saved
 
 
 def typing_examples(extractor, golds: list[GoldPaper]) -> list[Example]:
@@ -196,6 +202,58 @@ def typing_examples(extractor, golds: list[GoldPaper]) -> list[Example]:
                 continue
             out.append(Example(n, "typing", feats, int(gold_type == "dataset"), (name,)))
     return out
+
+
+def accept_examples(extractor, golds: list[GoldPaper]) -> list[Example]:
+    """Each name the lexicon does not know: its features, labelled 1 when it is a required gold
+    entity, 0 when it is none (names matching only optional ones are left out)."""
+    out = []
+    for n, g in enumerate(golds):
+        view = tokens.view(extractor.nlp(g.paper.text))
+        for forms, feats in view.results.get("pg_accept", []):
+            label, _ = g.entity_label(set(forms))
+            if label is not None:
+                out.append(Example(n, "accept", feats, int(label), (forms[0],)))
+    return out
+
+
+def fit_accept(exs: list[Example], n_papers: int, k: int) -> tuple[dict, dict]:
+    """The keep-or-drop model of unknown names, with the threshold of the best held-out F1 (of
+    the names judged; a name kept wrongly costs as much as one dropped wrongly)."""
+    model, raw = _fit_binary(exs, n_papers, k)
+    calibrated = decide.RelationModel({}, *model["calibration"], {})
+    probs = [calibrated.probability_of(s) for s in raw]
+    positives = sum(e.label for e in exs)
+    best = (0.0, -1.0, 0.0, 0.0)
+    for t in [0.0, *THRESHOLDS]:
+        tp = sum(1 for p, e in zip(probs, exs) if p >= t and e.label)
+        fp = sum(1 for p, e in zip(probs, exs) if p >= t and not e.label)
+        prec, rec = (tp / (tp + fp) if tp + fp else 0.0), (tp / positives if positives else 0.0)
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        if f1 > best[1] + 1e-9:
+            best = (t, f1, prec, rec)
+    model["threshold"] = {"accept": best[0]}
+    kept_all = sum(1 for e in exs if e.label) / len(exs) if exs else 0.0
+    return model, {"names": len(exs), "right": positives, "threshold": best[0], "held_out_f1": round(best[1], 3),
+                   "p": round(best[2], 3), "r": round(best[3], 3), "p_keeping_all": round(kept_all, 3)}
+
+
+def _fit_binary(exs: list[Example], n_papers: int, k: int) -> tuple[dict, list[float]]:
+    """A logistic regression on binary examples: (its weights, the average of k fold models, with
+    the Platt calibration of their held-out scores), and those held-out scores."""
+    fold = folds_of(n_papers, k)
+    raw = [0.0] * len(exs)
+    summed: dict[str, float] = {}
+    for f in range(k):
+        w = logistic.fit([e.features for e in exs if fold[e.paper] != f], [e.label for e in exs if fold[e.paper] != f])
+        for name, v in w.items():
+            summed[name] = summed.get(name, 0.0) + v
+        for i, e in enumerate(exs):
+            if fold[e.paper] == f:
+                raw[i] = logistic.score(w, e.features)
+    a, b = logistic.platt(raw, [e.label for e in exs])
+    weights = {name: round(v / k, 6) for name, v in sorted(summed.items()) if abs(v / k) >= 1e-6}
+    return {"weights": weights, "calibration": [a, b]}, raw
 
 
 def fit_typing(exs: list[Example], n_papers: int, k: int) -> tuple[dict, dict]:
@@ -228,10 +286,13 @@ def cross_validate(extractor, golds: list[GoldPaper], k: int = 5) -> list:
         typing, _ = fit_typing(typing_examples(extractor, inner), len(inner), k)
         typing_model = decide.RelationModel.from_json(typing)
         with _models(extractor, typing=typing_model):
+            accept, _ = fit_accept(accept_examples(extractor, inner), len(inner), k)
+        accept_model = decide.RelationModel.from_json(accept)
+        with _models(extractor, typing=typing_model, accept=accept_model):
             exs = examples(extractor, inner)
         required = {r: sum(g.required(r) for g in inner) for r in RELATIONS}
         model, _ = fit_model(exs, len(inner), required, k)
-        with _models(extractor, claims=decide.ClaimModel.from_json(model), typing=typing_model):
+        with _models(extractor, decide.ClaimModel.from_json(model), typing_model, accept_model):
             for n, g in enumerate(golds):
                 if fold[n] == f:
                     graphs[n] = extractor.extract(g.paper)
