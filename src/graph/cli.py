@@ -387,6 +387,9 @@ def train(data, out, folds):
         click.echo(f"{relation:13} {r['examples']:5} candidates, {r['positives']:4} right; thresholds "
                    f"{r['threshold']['rule']:.2f} (rule) {r['threshold']['new']:.2f} (other); held-out "
                    f"P {r['p']:.3f} R {r['r']:.3f} F1 {r['f1']:.3f}")
+    c = report.get("confidence", {})
+    click.echo("confidence     fitted on held-out judged claims: " +
+               ", ".join(f"{r} {v['claims']} ({v['fit']})" for r, v in c.items()))
     click.echo(f"wrote {path}")
 
 

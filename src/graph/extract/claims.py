@@ -146,8 +146,9 @@ class ClaimFinder:
                 if value:
                     extra = {"metric": metric, "value": value}
             k = (c.head, c.relation, c.tail)
-            if k not in kept or p > kept[k][4]:
-                kept[k] = (c.head, c.relation, c.tail, c.sent, round(p, 2), extra)
+            conf = round(self.model.relations[c.relation].confidence_of(p), 2)
+            if k not in kept or conf > kept[k][4]:
+                kept[k] = (c.head, c.relation, c.tail, c.sent, conf, extra)
         return sorted(kept.values(), key=lambda k: (k[3].i, _ORDER[k[1]]))
 
     # -- one sentence -------------------------------------------------------------------------

@@ -24,6 +24,7 @@ class RelationModel:
     a: float  # calibration: slope and intercept on the raw score
     b: float
     threshold: dict[str, float]  # for candidates a rule proposed ("rule") and the others ("new")
+    confidence: tuple[float, float] = (1.0, 0.0)  # probability -> confidence: sigmoid(c0 * logit(p) + c1)
 
     def probability(self, features) -> float:
         w = self.weights
@@ -31,7 +32,18 @@ class RelationModel:
 
     @classmethod
     def from_json(cls, data: dict) -> "RelationModel":
-        return cls(data["weights"], data["calibration"][0], data["calibration"][1], data.get("threshold", {}))
+        return cls(data["weights"], data["calibration"][0], data["calibration"][1], data.get("threshold", {}),
+                   tuple(data.get("confidence", (1.0, 0.0))))
+
+    def confidence_of(self, p: float) -> float:
+        """The confidence of a claim of probability p: how often such claims were right on held-out
+        papers (learn/train.py fits the mapping)."""
+        a, b = self.confidence
+        if (a, b) == (1.0, 0.0):
+            return p
+        p = min(max(p, 1e-4), 1 - 1e-4)
+        z = a * math.log(p / (1 - p)) + b
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def probability_of(self, score: float) -> float:
         """The calibrated probability of a raw score."""

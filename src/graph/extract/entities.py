@@ -125,6 +125,11 @@ class EntityBuilder:
         for m in ms:
             if m.type:
                 return m.type
+        for m in ms:  # a size or version of a family the lexicon knows is of the family's type
+            fam = shapes.family(m.canonical)
+            term = self.lex.lookup(fam) if fam else None
+            if term:
+                return term.type
         voted = self._votes(view, ms, at)
         feats = typing_features(view, ms, at, self.lex) + [f"votes={voted}"]
         view.results.setdefault("pg_typing", []).append((ms[0].canonical, feats))  # what training reads

@@ -108,6 +108,7 @@ class MentionFinder:
         found += self._named(view)
         found += self._shaped(view)
         kept = _resolve(found)
+        self._versions(view, kept)
         for m in kept:
             m.start_char = view.idx[m.start]
             m.end_char = view.end_char(m.end - 1)
@@ -243,6 +244,28 @@ class MentionFinder:
                                    "lexicon" if term else "shape"))
         return out
 
+    def _versions(self, view: tokens.View, kept: list[Mention]) -> None:
+        """A name followed by its version or year is one name: "BraTS 2019", "DAVIS 2016",
+        "SQuAD 1.1", "Claude 3", "YOLO v3" (a year only after a dataset or an untyped name)."""
+        starts = {m.start for m in kept}
+        for m in kept:
+            j = m.end
+            if j >= len(view) or j in starts or view.idx[j] != view.end_char(j - 1) + 1:
+                continue  # the next token must follow after one space
+            nxt = view.texts[j]
+            year = _YEAR.match(nxt) and m.type in ("dataset", None)
+            after = view.lowers[j + 1] if j + 1 < len(view) else ""
+            if not (year or _VERSION.match(nxt)) or after in _UNIT_AFTER or (
+                    after in {"and", "or", ","} and j + 2 < len(view) and (_YEAR.match(view.texts[j + 2])
+                                                                         or _VERSION.match(view.texts[j + 2]))):
+                continue  # "3 times", "DAVIS 2016 and 2017": not one name
+            m.end = j + 1
+            m.text = view.span_text(m.start, m.end)
+            term = self.lex.lookup(m.text)
+            m.canonical = term.canonical if term else m.text
+            if term:
+                m.type, m.source = term.type, "lexicon"
+
     def _candidate_text(self, raw: str) -> None:
         """Whether a token text may be a name, by its shape; if so, the name is its text without a
         dangling hyphen ("CNN- and transformer-based models": CNN) or an opening brace. Answers are kept per token text
@@ -274,6 +297,10 @@ class MentionFinder:
         return term.type if term else None
 
 
+_YEAR = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")
+_VERSION = re.compile(r"^(?:[1-9]\d?|\d+\.\d+|v\d+(?:\.\d+)?)$")
+_UNIT_AFTER = frozenset({"%", "times", "x", "×", "layers", "epochs", "images", "classes", "points", "million", "billion",
+                         "k", "m", "b", "-"})  # "ResNet 3 times": no version
 _VARIANT_PART = re.compile(r"^(?:[A-Za-z]?\d[\w.]*|[A-Za-z]|[a-z]+)$")  # "4", "L", "7B", "score"
 
 

@@ -13,9 +13,12 @@ folds are by position, the fit is Newton's method from zero, so the same data gi
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.build import build
+from graph.evaluate import evaluate
 from graph.extract import decide, limits, tokens
 from graph.learn import logistic
 from graph.learn.gold import GoldPaper
@@ -149,9 +152,14 @@ def fit_model(exs: list[Example], n_papers: int, required: dict[str, int], k: in
     return model, report
 
 
-def train(extractor, golds: list[GoldPaper], k: int = 5) -> tuple[dict, dict]:
+def train(extractor, golds: list[GoldPaper], k: int = 5, confidence: bool = True) -> tuple[dict, dict]:
     """({file name: its data} of the model files, a report of held-out figures): first the
-    dataset-or-model typing of unknown names, then, with that typing in place, the claim model."""
+    dataset-or-model typing of unknown names, then the keep-or-drop decision of those names, then,
+    with both in place, the claim model. With `confidence`, the claim model's probabilities are
+    mapped to confidences fitted on what models trained the same way (without this step) got
+    right on papers they never saw: k-fold cross-validation, the claims judged as the scorer
+    judges them (so a confidence says how often such a claim is right, duplicates and entity
+    errors included)."""
     typing, typing_report = fit_typing(typing_examples(extractor, golds), len(golds), k)
     typing_model = decide.RelationModel.from_json(typing)
     with _models(extractor, typing=typing_model):
@@ -162,8 +170,30 @@ def train(extractor, golds: list[GoldPaper], k: int = 5) -> tuple[dict, dict]:
     required = {r: sum(g.required(r) for g in golds) for r in RELATIONS}
     model, figures = fit_model(exs, len(golds), required, k)
     model["trained_on"] = {"papers": len(golds), "examples": len(exs), "folds": k}
-    return ({MODEL_FILES["claims"]: model, MODEL_FILES["typing"]: typing, MODEL_FILES["accept"]: accept},
-            {"papers": len(golds), "folds": k, "relations": figures, "typing": typing_report, "accept": accept_report})
+    report = {"papers": len(golds), "folds": k, "relations": figures, "typing": typing_report, "accept": accept_report}
+    if confidence:
+        graphs = cross_validate(extractor, golds, k, confidence=False)
+        judged = evaluate(build(graphs), gold_lines(golds)).judged
+        report["confidence"] = fit_confidence(model, judged)
+    return {MODEL_FILES["claims"]: model, MODEL_FILES["typing"]: typing, MODEL_FILES["accept"]: accept}, report
+
+
+def fit_confidence(model: dict, judged: list[tuple[float, str, bool]], least: int = 40) -> dict:
+    """Per relation, (a, b) mapping a probability p to the confidence sigmoid(a * logit(p) + b),
+    fitted on held-out judged claims; a relation with fewer than `least` of them takes the fit of
+    all relations together. Writes them into the claim model; returns how many claims each fit read."""
+    def points(rel):
+        return [(math.log(max(c, 1e-4) / max(1 - c, 1e-4)), ok) for c, k, ok in judged if rel in ("all", k)]
+
+    pooled = points("all")
+    overall = logistic.platt([x for x, _ in pooled], [int(ok) for _, ok in pooled])
+    out = {}
+    for relation in RELATIONS:
+        pts = points(relation)
+        fit = logistic.platt([x for x, _ in pts], [int(ok) for _, ok in pts]) if len(pts) >= least else overall
+        model["relations"][relation]["confidence"] = list(fit)
+        out[relation] = {"claims": len(pts), "fit": "own" if len(pts) >= least else "all relations"}
+    return out
 
 
 MODEL_FILES = {"claims": decide.MODEL_FILE[-1], "typing": decide.TYPING_FILE[-1], "accept": decide.ACCEPT_FILE[-1]}
@@ -274,25 +304,17 @@ def fit_typing(exs: list[Example], n_papers: int, k: int) -> tuple[dict, dict]:
             {"names": len(exs), "datasets": sum(labels), "held_out_accuracy": round(right / len(exs), 3) if exs else None})
 
 
-def cross_validate(extractor, golds: list[GoldPaper], k: int = 5) -> list:
-    """Each paper extracted by models that never saw it: k folds by position, each fold's typing
-    and claim models made as `train` makes them from the other folds alone (calibration and
-    thresholds from inner folds of those). The PaperGraphs, in gold order."""
+def cross_validate(extractor, golds: list[GoldPaper], k: int = 5, confidence: bool = True) -> list:
+    """Each paper extracted by models that never saw it: k folds by position, each fold's models
+    made by `train` from the other folds alone. The PaperGraphs, in gold order."""
     fold = folds_of(len(golds), k)
     graphs = [None] * len(golds)
     for f in range(k):
-        papers = [n for n in range(len(golds)) if fold[n] != f]
-        inner = [golds[n] for n in papers]
-        typing, _ = fit_typing(typing_examples(extractor, inner), len(inner), k)
-        typing_model = decide.RelationModel.from_json(typing)
-        with _models(extractor, typing=typing_model):
-            accept, _ = fit_accept(accept_examples(extractor, inner), len(inner), k)
-        accept_model = decide.RelationModel.from_json(accept)
-        with _models(extractor, typing=typing_model, accept=accept_model):
-            exs = examples(extractor, inner)
-        required = {r: sum(g.required(r) for g in inner) for r in RELATIONS}
-        model, _ = fit_model(exs, len(inner), required, k)
-        with _models(extractor, decide.ClaimModel.from_json(model), typing_model, accept_model):
+        models, _ = train(extractor, [g for n, g in enumerate(golds) if fold[n] != f], k, confidence)
+        claims = decide.ClaimModel.from_json(models[MODEL_FILES["claims"]])
+        typing = decide.RelationModel.from_json(models[MODEL_FILES["typing"]])
+        accept = decide.RelationModel.from_json(models[MODEL_FILES["accept"]])
+        with _models(extractor, claims, typing, accept):
             for n, g in enumerate(golds):
                 if fold[n] == f:
                     graphs[n] = extractor.extract(g.paper)
