@@ -65,13 +65,16 @@ class EntityBuilder:
             built.append((members, ms, Entity(name=self._name(ms), type=self._type(view, ms, at),
                                               known=any(m.known for m in ms))))
         names = [key(ent.name) for _, _, ent in built]
+        # a name another name declares a new version of ("SeiT" of "SeiT++", "SimCLR" of "SimCLRv2") is kept
+        bases = {key(b) for _, _, ent in built for b in shapes.lineage_base(ent.name)}
         entities, entity_of, kept = [], {}, []
         judged = view.results["pg_accept"] = []  # (surface forms, features) of each name the lexicon does not know
         for members, ms, ent in built:
             if not ent.known and not self._known(ms[0]):
                 feats = accept_features(view, ms, ent, names)
                 judged.append(([m.text for m in ms], feats))
-                if self.accept is not None and self.accept.probability(feats) < self.accept.threshold["accept"]:
+                if (self.accept is not None and key(ent.name) not in bases
+                        and self.accept.probability(feats) < self.accept.threshold["accept"]):
                     continue  # not a name a catalogue would list: a task, a metric, a fragment
             for m in ms:
                 if m.text != ent.name and m.text not in ent.aliases:
