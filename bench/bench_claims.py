@@ -14,7 +14,6 @@ from pathlib import Path
 
 from graph.build import build
 from graph.evaluate import evaluate, format_report
-from graph.extract import Extractor
 from graph.learn import train
 from graph.learn.gold import load
 
@@ -32,7 +31,7 @@ def main(argv=None) -> None:
     if a.limit:
         golds = golds[:a.limit]
     t = time.perf_counter()
-    graphs = train.cross_validate(Extractor(), golds, a.folds)
+    graphs = train.cross_validate(train.bare_extractor(), golds, a.folds)
     report = evaluate(build(graphs), train.gold_lines(golds))
     print(f"{len(golds)} papers, {a.folds}-fold nested cross-validation, {time.perf_counter() - t:.1f} s")
     print(format_report(report, details=False))

@@ -154,3 +154,11 @@ def test_learn_comparable_said_of_a_model_is_no_tie(everything):
         everything, "Our approach reaches 74.3% mAP, outperforming a comparable Faster R-CNN model.")
     assert ("@paper", "outperforms", "Faster R-CNN") not in claims(
         everything, "Our approach reaches 74.3% mAP, comparable to Faster R-CNN.")
+
+
+def test_learn_a_papers_own_benchmark_is_no_result_of_its_own(everything):
+    title = "FooBench: A Benchmark Dataset for Counting"
+    abstract = "We introduce FooBench, a new dataset. Experiments on FooBench show that ResNet-50 reaches 61.2% accuracy."
+    found = claims(everything, abstract, title)
+    assert ("@paper", "evaluated-on", "FooBench") not in found
+    assert ("ResNet-50", "evaluated-on", "FooBench") in found

@@ -370,12 +370,11 @@ def train(data, out, folds):
       papergraph train
       papergraph train --out /tmp/models
     """
-    from graph.extract import Extractor
     from graph.learn import train as learn
 
     golds = learn.training_sets(data)
     click.echo(f"training on {len(golds)} papers from {data} ...", err=True)
-    models, report = learn.train(Extractor(), golds, folds)
+    models, report = learn.train(learn.bare_extractor(), golds, folds)
     path = out or learn.default_folder()
     learn.write(models, path)
     t, a = report["typing"], report["accept"]

@@ -24,7 +24,7 @@ class RelationModel:
     a: float  # calibration: slope and intercept on the raw score
     b: float
     threshold: dict[str, float]  # for candidates a rule proposed ("rule") and the others ("new")
-    confidence: tuple[float, float] = (1.0, 0.0)  # probability -> confidence: sigmoid(c0 * logit(p) + c1)
+    confidence: tuple = ()  # probability -> confidence: points of a monotone map, interpolated (none: the same)
 
     def probability(self, features) -> float:
         w = self.weights
@@ -33,17 +33,20 @@ class RelationModel:
     @classmethod
     def from_json(cls, data: dict) -> "RelationModel":
         return cls(data["weights"], data["calibration"][0], data["calibration"][1], data.get("threshold", {}),
-                   tuple(data.get("confidence", (1.0, 0.0))))
+                   tuple(tuple(p) for p in data.get("confidence", ())))
 
     def confidence_of(self, p: float) -> float:
         """The confidence of a claim of probability p: how often such claims were right on held-out
-        papers (learn/train.py fits the mapping)."""
-        a, b = self.confidence
-        if (a, b) == (1.0, 0.0):
+        papers (learn/train.py fits the map)."""
+        points = self.confidence
+        if not points:
             return p
-        p = min(max(p, 1e-4), 1 - 1e-4)
-        z = a * math.log(p / (1 - p)) + b
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        if p <= points[0][0]:
+            return points[0][1]
+        for (x0, y0), (x1, y1) in zip(points, points[1:]):
+            if p <= x1:
+                return y0 + (y1 - y0) * (p - x0) / (x1 - x0) if x1 > x0 else y1
+        return points[-1][1]
 
     def probability_of(self, score: float) -> float:
         """The calibrated probability of a raw score."""

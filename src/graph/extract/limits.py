@@ -2,7 +2,8 @@
 
 - No claim joins an entity to itself (or to another of the same name).
 - `evaluated-on` ends at a dataset and starts at a model or the paper's own approach; a dataset
-  only trained on ("pre-trained on X") is not one.
+  only trained on ("pre-trained on X") is not one, nor is the paper's own new dataset for its own
+  approach (it is what the paper evaluates others on).
 - `outperforms` and `extends` join methods or architectures (or the paper's own approach):
   never a dataset.
 - "Comparable / on par / competitive / approaching / matches / rivals" is never a win: a pair
@@ -52,6 +53,8 @@ def check(ctx, cand, items, finder) -> Verdict | None:
             return None
         if _trained_on(ctx, cand, items, finder):
             return None  # "pre-trained on ImageNet-21K" is training, not a test
+        if (head is None or h in ctx.own) and t in ctx.proposed:
+            return None  # a paper's own benchmark is what it evaluates others on, not a result of its own
         return Verdict()
     if tail.type == "dataset" or (head is not None and head.type == "dataset"):
         return None

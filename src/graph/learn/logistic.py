@@ -86,3 +86,24 @@ def platt(scores: list[float], labels: list[int], iterations: int = 100) -> tupl
             break
         current = new
     return round(float(w[0]), 6), round(float(w[1]), 6)
+
+
+def isotonic(scores: list[float], labels: list[int], least: int = 10) -> list[tuple[float, float]]:
+    """The monotone (non-decreasing) step function of score that fits the labels best in squared
+    error (pool adjacent violators), as (score, value) points at each block's mean score; blocks
+    of fewer than `least` examples are pooled with a neighbour, so no value rests on a handful."""
+    pairs = sorted(zip(scores, labels))
+    blocks: list[list[float]] = []  # [sum of scores, sum of labels, count]
+    for s, y in pairs:
+        blocks.append([s, float(y), 1.0])
+        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
+            a = blocks.pop()
+            blocks[-1] = [blocks[-1][0] + a[0], blocks[-1][1] + a[1], blocks[-1][2] + a[2]]
+    merged: list[list[float]] = []
+    for b in blocks:  # small blocks join the block before them (values stay non-decreasing)
+        if merged and (b[2] < least or merged[-1][2] < least):
+            merged[-1] = [merged[-1][0] + b[0], merged[-1][1] + b[1], merged[-1][2] + b[2]]
+        else:
+            merged.append(b)
+    return [(round(b[0] / b[2], 6), round(b[1] / b[2], 6)) for b in merged]
+

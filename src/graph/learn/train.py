@@ -13,7 +13,7 @@ folds are by position, the fit is Newton's method from zero, so the same data gi
 from __future__ import annotations
 
 import json
-import math
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,7 +160,8 @@ def train(extractor, golds: list[GoldPaper], k: int = 5, confidence: bool = True
     right on papers they never saw: k-fold cross-validation, the claims judged as the scorer
     judges them (so a confidence says how often such a claim is right, duplicates and entity
     errors included)."""
-    typing, typing_report = fit_typing(typing_examples(extractor, golds), len(golds), k)
+    with _models(extractor):  # what the models of the package would decide plays no part
+        typing, typing_report = fit_typing(typing_examples(extractor, golds), len(golds), k)
     typing_model = decide.RelationModel.from_json(typing)
     with _models(extractor, typing=typing_model):
         accept, accept_report = fit_accept(accept_examples(extractor, golds), len(golds), k)
@@ -179,20 +180,21 @@ def train(extractor, golds: list[GoldPaper], k: int = 5, confidence: bool = True
 
 
 def fit_confidence(model: dict, judged: list[tuple[float, str, bool]], least: int = 40) -> dict:
-    """Per relation, (a, b) mapping a probability p to the confidence sigmoid(a * logit(p) + b),
-    fitted on held-out judged claims; a relation with fewer than `least` of them takes the fit of
-    all relations together. Writes them into the claim model; returns how many claims each fit read."""
-    def points(rel):
-        return [(math.log(max(c, 1e-4) / max(1 - c, 1e-4)), ok) for c, k, ok in judged if rel in ("all", k)]
+    """Per relation, the monotone map from a claim's probability to how often claims of that
+    probability were right on held-out papers (isotonic regression on the judged claims, blocks of
+    at least 15 claims), written into the claim model as points to interpolate between; a relation
+    with fewer than `least` judged claims takes the map of all relations together. Returns how
+    many claims each map read."""
+    def fit(rel):
+        pts = [(c, int(ok)) for c, k, ok in judged if rel in ("all", k)]
+        return len(pts), logistic.isotonic([c for c, _ in pts], [y for _, y in pts], least=15)
 
-    pooled = points("all")
-    overall = logistic.platt([x for x, _ in pooled], [int(ok) for _, ok in pooled])
+    _, overall = fit("all")
     out = {}
     for relation in RELATIONS:
-        pts = points(relation)
-        fit = logistic.platt([x for x, _ in pts], [int(ok) for _, ok in pts]) if len(pts) >= least else overall
-        model["relations"][relation]["confidence"] = list(fit)
-        out[relation] = {"claims": len(pts), "fit": "own" if len(pts) >= least else "all relations"}
+        n, points = fit(relation)
+        model["relations"][relation]["confidence"] = [list(p) for p in (points if n >= least else overall)]
+        out[relation] = {"claims": n, "fit": "own" if n >= least else "all relations"}
     return out
 
 
@@ -337,6 +339,22 @@ def write(models: dict[str, dict], folder: Path) -> None:
 def default_folder() -> Path:
     """The package's model folder (data/model), where extraction reads the weights."""
     return Path(__file__).resolve().parent.parent.joinpath(*decide.MODEL_FILE[:-1])
+
+
+def bare_extractor():
+    """An extractor that reads none of the package's model files (they may be stale or being
+    rewritten): training sets the models it needs itself."""
+    from graph.extract import Extractor
+
+    saved = os.environ.get(decide.ENV)
+    os.environ[decide.ENV] = "none"
+    try:
+        return Extractor()
+    finally:
+        if saved is None:
+            del os.environ[decide.ENV]
+        else:
+            os.environ[decide.ENV] = saved
 
 
 def training_sets(folder: Path, include_sample: bool = True) -> list[GoldPaper]:
