@@ -15,6 +15,7 @@ SCRIPTS = {
     "bench_memory": ["--sizes", "20", "40", "--jobs", "1"],
     "bench_explorer": ["--nodes", "30", "--chromium", CHROMIUM] + ([] if Path(CHROMIUM).exists() else ["--no-browser"]),
     "make_corpus": ["--n", "20", "--out", "{tmp}/corpus.jsonl"],
+    "bench_claims": ["--limit", "12", "--folds", "2"],
 }
 
 
@@ -60,3 +61,14 @@ def test_bench_make_corpus(ran):
     assert (code, out) == (0, f"20 abstracts -> {tmp}/corpus.jsonl\n"), err
     records = [json.loads(line) for line in (tmp / "corpus.jsonl").read_text().splitlines()]
     assert len(records) == 20 and all(r["title"] and r["abstract"] for r in records)
+
+
+def test_bench_claims(ran):
+    out, err, code, _ = ran("bench_claims")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith("12 papers, 2-fold nested cross-validation, ")
+    assert lines[1] == "12 gold papers matched by title"
+    assert [line.split()[0] for line in lines if line.split()[:1] in (["entities"], ["relations"])
+            and line.split()[1][:1].isdigit()] == ["entities", "relations"]
+    assert "reliability: share of judged claims right, by confidence band (a claim of confidence c" in lines

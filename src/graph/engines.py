@@ -20,12 +20,16 @@ _local = threading.local()
 
 def extract_chunk(rows: list[tuple]) -> list[str]:
     """Papers (as tuples of Paper's fields, then the paper's digest) -> their extraction records
-    as JSON lines. Each process (and each thread) builds its extractor once and keeps it."""
+    as JSON lines. Each process (and each thread) builds its extractor once and keeps it, as
+    long as the claim model in use ($PAPERGRAPH_CLAIM_MODEL) is the same."""
+    from graph.extract.decide import source
+
     extractor = getattr(_local, "extractor", None)
-    if extractor is None:
+    if extractor is None or _local.source != source():
         from graph.extract import Extractor
 
         extractor = _local.extractor = Extractor()
+        _local.source = source()
     papers = [Paper(*row[:-1]) for row in rows]
     return [to_json(to_record(r, row[-1])) + "\n"
             for r, row in zip(extractor.extract_all(papers), rows)]
