@@ -138,9 +138,17 @@ class EntityBuilder:
         view.results.setdefault("pg_typing", []).append((ms[0].canonical, feats))  # what training reads
         if self.typing is None:
             return voted
+        shape = shapes.type_from_shape(ms[0].canonical)
+        if shape in ("architecture", "method") and not self._named_dataset(view, ms):
+            return shape  # "PLS-Net", "ProtoLoss": a model's morphology, unless "the X dataset" says otherwise
         if self.typing.probability(feats) >= 0.5:
             return "dataset"
         return "architecture" if voted == "architecture" else "method"
+
+    def _named_dataset(self, view, ms) -> bool:
+        """Whether a dataset noun follows a mention: "X dataset", "X benchmark", "X-Bench"."""
+        lowers = view.lowers
+        return any(m.end < len(lowers) and lowers[m.end] in self.dataset_nouns for m in ms)
 
     def _votes(self, view, ms, at) -> str:
         votes: Counter[str] = Counter()
