@@ -50,7 +50,7 @@ _STRONG_EXTENDS = frozenset({"extends", "extend", "extending", "extended", "exte
 _DIRECTED = frozenset({"outperforms", "outperformed_by", "not_outperforms", "than", "over", "versus",
                        "extends_strong", "extends_weak"})
 _GENERAL = ("bias", "rule", "names_nested", "h_own", "t_own", "own=", "tfamily", "hfamily", "order", "dist=",
-            "hkind", "tkind", "between_names")
+            "hkind", "tkind", "between_names", "hname=", "tname=", "hdata=", "tdata=", "tknown", "hknown")
 _WIN_CUES = {"outperforms": True, "than": True, "over": True, "outperformed_by": False}  # cue -> the first name wins
 _FEW = {  # relations with few training examples: the features their model reads
     "extends": (*_GENERAL, "cue:", "extends_strong@", "extends_weak@", "tknown", "tlower", "tdigit"),
@@ -188,10 +188,16 @@ class CandidateFinder:
         f.append(f"h_own={own_h}")
         f.append(f"t_own={t in ctx.own}")
         f.append(f"own={own_h}/{t in ctx.own}")
+        scores = view.results.get("pg_scores") or []
         for side, e in (("h", h), ("t", t)):
             if e == SELF or e < 0:
                 continue
             ent = ents[e]
+            p_name, p_dataset = scores[e] if e < len(scores) else (None, None)
+            if p_name is not None:  # how sure entity recognition was: a name? a dataset?
+                f.append(f"{side}name={min(int(p_name * 4), 3)}")
+            if p_dataset is not None:
+                f.append(f"{side}data={min(int(p_dataset * 4), 3)}")
             f.append(f"{side}type={ent.type}")
             f.append(f"{side}known={ent.known}")
             if key(ent.name) in FAMILIES:

@@ -59,23 +59,28 @@ class EntityBuilder:
         mentions = view.results["pg_mentions"]
         groups = self._group(mentions, view.results["pg_links"])
         at = {(m.start, "start"): m for m in mentions} | {(m.end, "end"): m for m in mentions}
-        built = []
+        built, dataset_p = [], []
         for members in groups:
             ms = [mentions[i] for i in members]
-            built.append((members, ms, Entity(name=self._name(ms), type=self._type(view, ms, at),
-                                              known=any(m.known for m in ms))))
+            etype, p = self._type(view, ms, at)
+            built.append((members, ms, Entity(name=self._name(ms), type=etype, known=any(m.known for m in ms))))
+            dataset_p.append(p)
         names = [key(ent.name) for _, _, ent in built]
         # a name another name declares a new version of ("SeiT" of "SeiT++", "SimCLR" of "SimCLRv2") is kept
         bases = {key(b) for _, _, ent in built for b in shapes.lineage_base(ent.name)}
         entities, entity_of, kept = [], {}, []
         judged = view.results["pg_accept"] = []  # (surface forms, features) of each name the lexicon does not know
-        for members, ms, ent in built:
+        scores = view.results["pg_scores"] = []  # per entity kept: (P(a name), P(a dataset)), None where not asked
+        for (members, ms, ent), p_dataset in zip(built, dataset_p):
+            p_name = None
             if not ent.known and not self._known(ms[0]):
                 feats = accept_features(view, ms, ent, names)
                 judged.append(([m.text for m in ms], feats))
-                if (self.accept is not None and key(ent.name) not in bases
-                        and self.accept.probability(feats) < self.accept.threshold["accept"]):
-                    continue  # not a name a catalogue would list: a task, a metric, a fragment
+                if self.accept is not None:
+                    p_name = self.accept.probability(feats)
+                    if key(ent.name) not in bases and p_name < self.accept.threshold["accept"]:
+                        continue  # not a name a catalogue would list: a task, a metric, a fragment
+            scores.append((p_name, p_dataset))
             for m in ms:
                 if m.text != ent.name and m.text not in ent.aliases:
                     ent.aliases.append(m.text)
@@ -124,26 +129,28 @@ class EntityBuilder:
                     return m.canonical
         return ms[0].canonical
 
-    def _type(self, view, ms, at) -> str:
+    def _type(self, view, ms, at) -> tuple[str, float | None]:
+        """(the type, the typing model's probability that it is a dataset, when it was asked)."""
         for m in ms:
             if m.type:
-                return m.type
+                return m.type, None
         for m in ms:  # a size or version of a family the lexicon knows is of the family's type
             fam = shapes.family(m.canonical)
             term = self.lex.lookup(fam) if fam else None
             if term:
-                return term.type
+                return term.type, None
         voted = self._votes(view, ms, at)
         feats = typing_features(view, ms, at, self.lex) + [f"votes={voted}"]
         view.results.setdefault("pg_typing", []).append((ms[0].canonical, feats))  # what training reads
         if self.typing is None:
-            return voted
+            return voted, None
+        p = self.typing.probability(feats)
         shape = shapes.type_from_shape(ms[0].canonical)
         if shape in ("architecture", "method") and not self._named_dataset(view, ms):
-            return shape  # "PLS-Net", "ProtoLoss": a model's morphology, unless "the X dataset" says otherwise
-        if self.typing.probability(feats) >= 0.5:
-            return "dataset"
-        return "architecture" if voted == "architecture" else "method"
+            return shape, p  # "PLS-Net", "ProtoLoss": a model's morphology, unless "the X dataset" says otherwise
+        if p >= 0.5:
+            return "dataset", p
+        return ("architecture" if voted == "architecture" else "method"), p
 
     def _named_dataset(self, view, ms) -> bool:
         """Whether a dataset noun follows a mention: "X dataset", "X benchmark", "X-Bench"."""
