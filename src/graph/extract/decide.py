@@ -75,7 +75,7 @@ ENV = "PAPERGRAPH_CLAIM_MODEL"  # a model file to use instead of the package's, 
 def source() -> str:
     """Which model extraction uses: the package's file, the file $PAPERGRAPH_CLAIM_MODEL names,
     or "none" (rules decide alone, with a confidence per kind of cue)."""
-    return os.environ.get(ENV) or str(resources.files("graph").joinpath(*MODEL_FILE))
+    return os.environ.get(ENV) or str(_path(MODEL_FILE))
 
 
 def model_bytes() -> bytes:
@@ -83,7 +83,7 @@ def model_bytes() -> bytes:
     src = source()
     if src == "none":
         return src.encode()
-    others = [typing_path(), Path(str(resources.files("graph").joinpath(*ACCEPT_FILE)))]
+    others = [_path(TYPING_FILE), _path(ACCEPT_FILE)]
     return Path(src).read_bytes() + b"".join(p.read_bytes() for p in others if p.is_file())
 
 
@@ -100,38 +100,28 @@ def _load(src: str) -> ClaimModel | None:
 
 
 TYPING_FILE = ("data", "model", "typing.json")
+ACCEPT_FILE = ("data", "model", "accept.json")
 
 
 def typing_model() -> RelationModel | None:
     """The dataset-or-model decision for names the lexicon does not know (entities.py), or None
     (no model file, or $PAPERGRAPH_CLAIM_MODEL is "none"): the word votes decide alone."""
-    return _typing(os.environ.get(ENV) == "none")
-
-
-def typing_path() -> Path:
-    return Path(str(resources.files("graph").joinpath(*TYPING_FILE)))
-
-
-@lru_cache(maxsize=2)
-def _typing(rules_alone: bool) -> RelationModel | None:
-    path = typing_path()
-    if rules_alone or not path.is_file():
-        return None
-    return RelationModel.from_json(json.loads(path.read_text(encoding="utf-8")))
-
-
-ACCEPT_FILE = ("data", "model", "accept.json")
+    return _entity_model(TYPING_FILE, os.environ.get(ENV) == "none")
 
 
 def accept_model() -> RelationModel | None:
     """Whether a name the lexicon does not know is kept as an entity (entities.py), or None (no
     model file, or $PAPERGRAPH_CLAIM_MODEL is "none"): every name found is kept."""
-    return _accept(os.environ.get(ENV) == "none")
+    return _entity_model(ACCEPT_FILE, os.environ.get(ENV) == "none")
 
 
-@lru_cache(maxsize=2)
-def _accept(rules_alone: bool) -> RelationModel | None:
-    path = Path(str(resources.files("graph").joinpath(*ACCEPT_FILE)))
+def _path(parts: tuple[str, ...]) -> Path:
+    return Path(str(resources.files("graph").joinpath(*parts)))
+
+
+@lru_cache(maxsize=4)
+def _entity_model(parts: tuple[str, ...], rules_alone: bool) -> RelationModel | None:
+    path = _path(parts)
     if rules_alone or not path.is_file():
         return None
     return RelationModel.from_json(json.loads(path.read_text(encoding="utf-8")))

@@ -289,21 +289,12 @@ def _fit_binary(exs: list[Example], n_papers: int, k: int) -> tuple[dict, list[f
 
 
 def fit_typing(exs: list[Example], n_papers: int, k: int) -> tuple[dict, dict]:
-    rows, labels = [e.features for e in exs], [e.label for e in exs]
-    fold = folds_of(n_papers, k)
-    raw = [0.0] * len(exs)
-    for f in range(k):
-        w = logistic.fit([r for r, e in zip(rows, exs) if fold[e.paper] != f],
-                         [y for y, e in zip(labels, exs) if fold[e.paper] != f])
-        for i, e in enumerate(exs):
-            if fold[e.paper] == f:
-                raw[i] = logistic.score(w, e.features)
-    a, b = logistic.platt(raw, labels)
-    calibrated = decide.RelationModel({}, a, b, {})
-    right = sum(1 for s, y in zip(raw, labels) if (calibrated.probability_of(s) >= 0.5) == bool(y))
-    weights = logistic.fit(rows, labels)
-    return ({"weights": dict(sorted(weights.items())), "calibration": [a, b]},
-            {"names": len(exs), "datasets": sum(labels), "held_out_accuracy": round(right / len(exs), 3) if exs else None})
+    """The dataset-or-model model of unknown names, and its held-out accuracy."""
+    model, raw = _fit_binary(exs, n_papers, k)
+    calibrated = decide.RelationModel({}, *model["calibration"], {})
+    right = sum(1 for s, e in zip(raw, exs) if (calibrated.probability_of(s) >= 0.5) == bool(e.label))
+    return model, {"names": len(exs), "datasets": sum(e.label for e in exs),
+                   "held_out_accuracy": round(right / len(exs), 3) if exs else None}
 
 
 def cross_validate(extractor, golds: list[GoldPaper], k: int = 5, confidence: bool = True) -> list:
