@@ -65,6 +65,7 @@ class EntityBuilder:
             etype, p = self._type(view, ms, at)
             built.append((members, ms, Entity(name=self._name(ms), type=etype, known=any(m.known for m in ms))))
             dataset_p.append(p)
+        _siblings_share_a_type(view, built, dataset_p, self)
         names = [key(ent.name) for _, _, ent in built]
         # a name another name declares a new version of ("SeiT" of "SeiT++", "SimCLR" of "SimCLRv2") is kept
         bases = {key(b) for _, _, ent in built for b in shapes.lineage_base(ent.name)}
@@ -319,7 +320,8 @@ def typing_features(view, ms, at, lex) -> list[str]:
                 break
         f.append(f"listnext={lowers[j] if j < n else '</s>'}")
         if m.start == 0 and m.end < view.title_end:
-            f.append("title_lead")
+            # a title's leading name: a dataset when the title says so ("X: A Benchmark for ...")
+            f.append(f"title_lead&dataset_title={bool(_TITLE_DATASET.intersection(lowers[:view.title_end]))}")
         elif m.start < view.title_end:
             f.append("in_title")
         f.append(f"source={m.source}")
@@ -384,3 +386,22 @@ def accept_features(view, ms, ent, names: list[str]) -> list[str]:
     if any(texts[m.start][:1].isupper() and view.is_sent_start(m.start) for m in ms) and len(ms) == 1:
         f.append("only_at_sentence_start")
     return f
+
+
+def _stem(name: str) -> str:
+    """What variants of one family share: 'PixArt-α' and 'PixArt-Σ' -> 'pixart'."""
+    return key(name.rsplit("-", 1)[0]) if "-" in name else ""
+
+
+def _siblings_share_a_type(view, built, dataset_p, builder) -> None:
+    """A name the typing model called a dataset that shares its stem with a model of the paper
+    ("its predecessor, PixArt-α" beside PixArt-Σ) is a model too, unless a dataset noun follows it."""
+    models = {}
+    for (_, ms, ent), p in zip(built, dataset_p):
+        stem = _stem(ent.name)
+        if len(stem) >= 3 and ent.type != "dataset":
+            models.setdefault(stem, ent.type)
+    for (_, ms, ent), p in zip(built, dataset_p):
+        stem = _stem(ent.name)
+        if p is not None and ent.type == "dataset" and stem in models and not builder._named_dataset(view, ms):
+            ent.type = models[stem]
