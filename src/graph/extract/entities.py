@@ -67,7 +67,8 @@ class EntityBuilder:
             dataset_p.append(p)
         _siblings_share_a_type(view, built, dataset_p, self)
         names = [key(ent.name) for _, _, ent in built]
-        # a name another name declares a new version of ("SeiT" of "SeiT++", "SimCLR" of "SimCLRv2") is kept
+        # kept whatever the model says: a name another name declares a new version of ("SeiT" of
+        # "SeiT++", "SimCLR" of "SimCLRv2"), and a name coined with a capitalised long form (_coined)
         bases = {key(b) for _, _, ent in built for b in shapes.lineage_base(ent.name)}
         entities, entity_of, kept = [], {}, []
         judged = view.results["pg_accept"] = []  # (surface forms, features) of each name the lexicon does not know
@@ -79,7 +80,8 @@ class EntityBuilder:
                 judged.append(([m.text for m in ms], feats))
                 if self.accept is not None:
                     p_name = self.accept.probability(feats)
-                    if key(ent.name) not in bases and p_name < self.accept.threshold["accept"]:
+                    if (key(ent.name) not in bases and not _coined(view, ms)
+                            and p_name < self.accept.threshold["accept"]):
                         continue  # not a name a catalogue would list: a task, a metric, a fragment
             scores.append((p_name, p_dataset))
             for m in ms:
@@ -405,3 +407,14 @@ def _siblings_share_a_type(view, built, dataset_p, builder) -> None:
         stem = _stem(ent.name)
         if p is not None and ent.type == "dataset" and stem in models and not builder._named_dataset(view, ms):
             ent.type = models[stem]
+
+
+def _coined(view, ms) -> bool:
+    """Whether the name is defined with a long form in capitals, as a coined name is:
+    "Gated-Attention (GA) Reader", "Vision Outlooker (VOLO)"; not "knowledge graph completion (KGC)"."""
+    for m in ms:
+        if m.source == "abbreviation" and len(m.text) > len(m.canonical):  # the long form
+            words = [w for w in m.text.replace("-", " ").split() if w.isalpha() and len(w) > 3]
+            if words and all(w[:1].isupper() for w in words):
+                return True
+    return False
