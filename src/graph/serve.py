@@ -176,10 +176,16 @@ def _worker(store_dir: str, conn) -> None:
             return  # the server has gone
         if job is None:
             return
+        if job == PING:
+            conn.send(PING)
+            continue
         try:
             conn.send(_answer(store, *job))
         except Exception as err:  # noqa: BLE001 - a query must never take the worker down silently
             conn.send((500, TEXT, f"query failed: {err}\n".encode()))
+
+
+PING = "ping"  # what the server asks an idle query process before giving it a query, and its answer
 
 
 class Workers:
@@ -248,9 +254,22 @@ class Workers:
                 worker = self.idle.get(timeout=min(left, 0.25))
             except queue.Empty:
                 continue
-            if worker[0].is_alive() and not worker[1].poll():  # poll: a dead process's pipe reads EOF
+            if worker[0].is_alive() and self._answers(worker):
                 return worker
             self._replace(worker)  # died while idle (killed from outside)
+
+    PING_WAIT = 5.0  # seconds an idle process may take to answer a ping
+
+    def _answers(self, worker) -> bool:
+        """Whether an idle process answers a ping. Asked before each query: a process killed while
+        idle was seen to pass is_alive() and a poll of its pipe (its end of the pipe still open
+        somewhere) and then take the caller's query down with it."""
+        proc, conn = worker
+        try:
+            conn.send(PING)
+            return conn.poll(self.PING_WAIT) and conn.recv() == PING
+        except (EOFError, OSError):
+            return False
 
     def run(self, query: str, accept: str, gone=lambda: False, caller=None) -> tuple[int, str, bytes] | None:
         """Answer a query: (status, content type, body), or None if the caller went away first.
