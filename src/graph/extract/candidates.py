@@ -16,7 +16,6 @@ from graph.text import key
 
 SELF = -1
 # Single words of a cue family, watched so a Doc's view indexes them in its one pass
-_THAN = watch(frozenset({"than"}))
 _WORD_FAMILIES = {
     "than": {"than"},
     "over": {"over"},
@@ -40,6 +39,9 @@ _WORD_FAMILIES = {
 }
 _WORDS = {w: fam for fam, ws in _WORD_FAMILIES.items() for w in ws}
 watch(frozenset(_WORDS))
+# what makes a sentence worth reading for a comparison or lineage claim
+_LINKING = frozenset(_WORD_FAMILIES["than"] | _WORD_FAMILIES["over"] | _WORD_FAMILIES["versus"])
+_LINKING_SETS = ("outperforms", "outperformed_by", "not_outperforms", "extends")
 _CUE_FAMILIES = ("outperforms", "outperformed_by", "not_outperforms", "extends", "evaluate", "result_verbs",
                  "trained_on", "propose", "naming")
 _STRONG_EXTENDS = frozenset({"extends", "extend", "extending", "extended", "extension of", "built on", "built upon",
@@ -51,6 +53,8 @@ _DIRECTED = frozenset({"outperforms", "outperformed_by", "not_outperforms", "tha
                        "extends_strong", "extends_weak"})
 _GENERAL = ("bias", "rule", "names_nested", "h_own", "t_own", "own=", "tfamily", "hfamily", "order", "dist=",
             "hkind", "tkind", "between_names", "hname=", "tname=", "hdata=", "tdata=", "tknown", "hknown")
+_KEPT: dict[str, dict[str, bool]] = {"extends": {}, "outperforms": {}}  # feature -> whether _FEW keeps it (bounded
+# by the features there are: cue texts and words around a name are a few thousand)
 _WIN_CUES = {"outperforms": True, "than": True, "over": True, "outperformed_by": False}  # cue -> the first name wins
 _FEW = {  # relations with few training examples: the features their model reads
     "extends": (*_GENERAL, "cue:", "extends_strong@", "extends_weak@", "tknown", "tlower", "tdigit"),
@@ -88,7 +92,15 @@ class CandidateFinder:
         self.sets = {name: cues(name) for name in _CUE_FAMILIES}
 
     def marks(self, view, sent, lower) -> list[tuple[int, int, str, str]]:
-        """(start, end, family, cue text) of every cue of the sentence, positions within it."""
+        """(start, end, family, cue text) of every cue of the sentence, positions within it; found
+        once per sentence (the hard limits read them again)."""
+        cache = view.results.setdefault("pg_marks", {})
+        found = cache.get(sent.i)
+        if found is None:
+            found = cache[sent.i] = self._marks(view, sent, lower)
+        return found
+
+    def _marks(self, view, sent, lower) -> list[tuple[int, int, str, str]]:
         out = []
         for name, cue_set in self.sets.items():
             for s, e in view.cues_in(cue_set, sent):
@@ -108,11 +120,14 @@ class CandidateFinder:
         self-references, positions within the sentence; `rules`: the (head, relation, tail) the
         rules found in it."""
         view, ents, me = ctx.view, ctx.ents, ctx.me
+        datasets = [it for it in items if it[2] == "dataset"]
+        if not (datasets or rules or view.hits(_LINKING, sent)
+                or any(view.cues_in(self.sets[name], sent) for name in _LINKING_SETS)):
+            return []  # no dataset, no comparison, no lineage: nothing to propose
         lower = view.lowers[sent.start:sent.end]
         marks = self.marks(view, sent, lower)
         fams = {m[2] for m in marks}
         models = [it for it in items if it[2] in ("model", "modifier", "self")]
-        datasets = [it for it in items if it[2] == "dataset"]
         out: list[Candidate] = []
         has_self_item = any(it[2] == "self" for it in items)
         named = [it for it in items if it[2] == "model"]
@@ -141,7 +156,10 @@ class CandidateFinder:
                 if tk in hk or hk in tk:
                     feats.append("names_nested" if len(tk) < len(hk) else "names_nested_reversed")
             if relation in _FEW:  # few examples: a few general features, not the words around
-                feats = [x for x in feats if x.startswith(_FEW[relation])]
+                kept = _KEPT[relation]
+                if len(kept) > 1 << 16:
+                    kept.clear()
+                feats = [x for x in feats if kept.get(x) or kept.setdefault(x, x.startswith(_FEW[relation]))]
             out.append(Candidate(h, relation, t, sent, feats))
 
         if datasets:

@@ -27,8 +27,7 @@ class RelationModel:
     confidence: tuple = ()  # probability -> confidence: points of a monotone map, interpolated (none: the same)
 
     def probability(self, features) -> float:
-        w = self.weights
-        return self.probability_of(sum(w.get(f, 0.0) for f in features))
+        return self.probability_of(sum(filter(None, map(self.weights.get, features))))
 
     @classmethod
     def from_json(cls, data: dict) -> "RelationModel":

@@ -143,14 +143,15 @@ class EntityBuilder:
             if term:
                 return term.type, None
         voted = self._votes(view, ms, at)
+        if self.typing is not None:
+            shape = shapes.type_from_shape(ms[0].canonical)
+            if shape in ("architecture", "method") and not self._named_dataset(view, ms):
+                return shape, None  # "PLS-Net", "ProtoLoss": a model's morphology, unless "the X dataset" says otherwise
         feats = typing_features(view, ms, at, self.lex) + [f"votes={voted}"]
         view.results.setdefault("pg_typing", []).append((ms[0].canonical, feats))  # what training reads
         if self.typing is None:
             return voted, None
         p = self.typing.probability(feats)
-        shape = shapes.type_from_shape(ms[0].canonical)
-        if shape in ("architecture", "method") and not self._named_dataset(view, ms):
-            return shape, p  # "PLS-Net", "ProtoLoss": a model's morphology, unless "the X dataset" says otherwise
         if p >= 0.5:
             return "dataset", p
         return ("architecture" if voted == "architecture" else "method"), p
