@@ -1,7 +1,11 @@
-"""The `pg_claims` component: relations stated by each sentence, from its structure.
+"""The `pg_claims` component: relations stated by each sentence. Rules read the sentence's
+structure and propose; with a claim model (decide.py, the package's by default), every candidate
+pair of candidates.py (the rules' among them) is decided by the model within the hard limits of
+limits.py, and its confidence is how often such claims were right on held-out papers; without
+one (PAPERGRAPH_CLAIM_MODEL=none) the rules decide, with a confidence per kind of cue.
 
-Per sentence, the entities and the paper's self-references ("we", "our method") are laid out in
-order, then:
+The rules: per sentence, the entities and the paper's self-references ("we", "our method") are
+laid out in order, then:
 - outperforms: a comparative cue ("outperforms", "better ... than", "X% over") with the nearest
   name or self-reference before it as head and the names after it (to the clause's end) as tails;
   a reversed cue ("inferior to", "lags behind") swaps them. "Comparable to" and wins on cost
@@ -128,8 +132,9 @@ class ClaimFinder:
         return doc
 
     def _decide(self, ctx, candidates, items) -> list[tuple]:
-        """The candidates the model accepts within the hard limits, with the probability as
-        confidence: in text order, a claim stated twice once, from its likeliest sentence."""
+        """The candidates the model accepts within the hard limits, each with its confidence (the
+        model's probability mapped to how often such claims were right on held-out papers): in
+        text order, a claim stated twice once, from its likeliest sentence."""
         kept: dict[tuple, tuple] = {}
         for c in candidates:
             its = items[c.sent.i]
