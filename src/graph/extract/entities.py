@@ -282,6 +282,9 @@ def _coordinated_with_dataset(lowers: list[str], m, at) -> bool:
 
 
 _LIST = frozenset({",", "and", "or", "&", "the", "as", "well"})
+_INTRODUCING = frozenset({":", ",", "(", "i.e.", "i.e", "e.g.", "e.g", "namely", "such", "as", "including", "like",
+                          "the", "on", "in", "of", "popular", "public", "standard", "several", "three", "four", "two",
+                          "five", "six", "various", "different", "multiple", "challenging", "large-scale"})
 
 
 def typing_features(view, ms, at, lex) -> list[str]:
@@ -310,6 +313,9 @@ def typing_features(view, ms, at, lex) -> list[str]:
             else:
                 break
         f.append(f"listprev={lowers[i] if i >= 0 else '<s>'}")
+        while i >= 0 and lowers[i] in _INTRODUCING:  # "three datasets: X, Y and Z", "benchmarks, i.e., X and Y"
+            i -= 1
+        f.append(f"listhead={lowers[i] if i >= 0 else '<s>'}")
         j = m.end  # and right
         while j < n:
             other = at.get((j, "start"))
