@@ -15,7 +15,6 @@ from pathlib import Path
 from graph.build import build
 from graph.evaluate import evaluate, format_report
 from graph.learn import train
-from graph.learn.gold import load
 
 ROOT = Path(__file__).resolve().parent.parent
 

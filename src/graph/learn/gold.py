@@ -5,18 +5,11 @@ own approach matches '@paper' and the paper's proposed entities."""
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.evaluate import norm
 from graph.model import PAPER, Paper
-
-
-def norm(s: str) -> str:
-    s = unicodedata.normalize("NFKC", s)
-    drop = len(s) > 3 and s.endswith("s") and s[-2].isalpha() and not s.endswith("ss")
-    s = "".join(ch for ch in s.lower() if ch.isalnum() or ch == "+")
-    return s[:-1] if drop and s.endswith("s") else s
 
 
 @dataclass

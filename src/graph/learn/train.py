@@ -1,15 +1,16 @@
-"""Train the claim model (data/model/claims.json) from gold files, and measure it by
-cross-validation.
+"""Train the models extraction reads (data/model/: typing.json, accept.json, claims.json) from
+gold files, and measure them by cross-validation.
 
     papergraph train                       # the training sets shipped in training/, 5 folds
-    papergraph train --gold g.jsonl --input in.jsonl --out claims.json
+    papergraph train --out /tmp/models     # somewhere else
 
-Each candidate claim the extractor proposes (extract/candidates.py) is labelled by the gold file
-(learn/gold.py: as the scorer matches): 1 when it is a required gold relation, 0 when it is none,
-left out when it matches only an optional one. A logistic regression per relation is fitted on
-all of them; its scores are calibrated (Platt) on the held-out folds of a k-fold split by paper,
-and each relation's threshold is the one that gives the best held-out F1. Deterministic: the
-folds are by position, the fit is Newton's method from zero, so the same data give the same file."""
+Each candidate the extractor proposes (a name to type or keep, a claim) is labelled by the gold
+file (learn/gold.py: as the scorer matches); a claim matching only an optional gold relation is
+left out. Each model is the average of k logistic regressions, each fitted on k-1 folds of a split
+by paper; its scores are calibrated (Platt) on the folds each did not see, its thresholds chosen
+for the best held-out F1, and a claim's confidence mapped to how often such claims were right on
+held-out papers (fit_confidence). Deterministic: the folds are by position, each fit is Newton's
+method from zero, so the same data give the same files."""
 from __future__ import annotations
 
 import json
@@ -50,15 +51,13 @@ def examples(extractor, golds: list[GoldPaper]) -> list[Example]:
         doc = extractor.nlp(g.paper.text)
         view = tokens.view(doc)
         ents = view.results["pg_entities"]
-        me = view.results["pg_self"]
-        own = {i for i, e in enumerate(ents) if "proposed" in e.roles} | ({me} if me is not None else set())
         ctx = finder.context(view)
         items = view.results["pg_items"]
         for c in view.results["pg_candidates"]:
             if limits.check(ctx, c, items[c.sent.i], finder.candidates) is None:
                 continue
             head = None if c.head < 0 else set(ents[c.head].surface_forms)
-            head_own = c.head < 0 or c.head in own
+            head_own = c.head < 0 or c.head in ctx.own
             tail = set(ents[c.tail].surface_forms)
             label = g.relation_label(head, head_own, c.relation, tail)
             if label is None:
@@ -80,27 +79,43 @@ def folds_of(n: int, k: int) -> list[int]:
     return [i % k for i in range(n)]
 
 
-def held_out(exs: list[Example], n_papers: int, k: int) -> tuple[list[float], dict[str, dict[str, float]]]:
-    """Each example's raw score from the model fitted on the other folds, and per relation the
+def _fold_fits(exs: list[Example], n_papers: int, k: int, fit) -> tuple[list[float], dict[str, float]]:
+    """Each example's raw score from the model `fit` made of the other folds' examples, and the
     average of the k fold models' weights: the model that ships. Its scores spread as the
     held-out ones do, so the calibration fitted on those fits it (a model fitted on all the data
     at once scores more extremely than any held-out fold showed, and its high confidences were
     right less often than they said)."""
     fold = folds_of(n_papers, k)
     scores = [0.0] * len(exs)
-    summed: dict[str, dict[str, float]] = {r: {} for r in RELATIONS}
+    summed: dict[str, float] = {}
     for f in range(k):
-        train = [e for e in exs if fold[e.paper] != f]
-        for relation in RELATIONS:
-            w = _fit_relation(train, relation)
-            for name, v in w.items():
-                summed[relation][name] = summed[relation].get(name, 0.0) + v
-            for i, e in enumerate(exs):
-                if fold[e.paper] == f and e.relation == relation:
-                    scores[i] = logistic.score(w, e.features)
-    average = {r: {name: round(v / k, 6) for name, v in sorted(ws.items()) if abs(v / k) >= 1e-6}
-               for r, ws in summed.items()}
+        w = fit([e for e in exs if fold[e.paper] != f])
+        for name, v in w.items():
+            summed[name] = summed.get(name, 0.0) + v
+        for i, e in enumerate(exs):
+            if fold[e.paper] == f:
+                scores[i] = logistic.score(w, e.features)
+    return scores, {name: round(v / k, 6) for name, v in sorted(summed.items()) if abs(v / k) >= 1e-6}
+
+
+def held_out(exs: list[Example], n_papers: int, k: int) -> tuple[list[float], dict[str, dict[str, float]]]:
+    """Per relation, _fold_fits of its examples: the raw scores (in the order of `exs`) and the
+    averaged weights."""
+    scores = [0.0] * len(exs)
+    average = {}
+    for relation in RELATIONS:
+        idx = [i for i, e in enumerate(exs) if e.relation == relation]
+        raw, average[relation] = _fold_fits([exs[i] for i in idx], n_papers, k,
+                                            lambda train, r=relation: _fit_relation(train, r))
+        for i, score in zip(idx, raw):
+            scores[i] = score
     return scores, average
+
+
+def _prf(tp: int, fp: int, positives: int) -> tuple[float, float, float]:
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / positives if positives else 0.0
+    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
 
 
 def _choose_thresholds(probs, exs, relation, required: int) -> tuple[dict, dict]:
@@ -117,11 +132,9 @@ def _choose_thresholds(probs, exs, relation, required: int) -> tuple[dict, dict]
     best = ({"rule": 0.5, "new": 0.9}, {"f1": -1.0})
     for t_rule in [t for t in (0.0, *THRESHOLDS) if t <= RULE_AT_MOST]:
         for t_new in [t for t in THRESHOLDS if t >= NEW_AT_LEAST]:
-            kept = [(y) for p, y, rule in best_p.values() if p >= (t_rule if rule else t_new)]
+            kept = [y for p, y, rule in best_p.values() if p >= (t_rule if rule else t_new)]
             tp, fp = sum(kept), len(kept) - sum(kept)
-            prec = tp / (tp + fp) if tp + fp else 0.0
-            rec = tp / required if required else 0.0
-            f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+            prec, rec, f1 = _prf(tp, fp, required)
             if f1 > best[1]["f1"] + 1e-9:
                 best = ({"rule": t_rule, "new": t_new},
                         {"p": round(prec, 3), "r": round(rec, 3), "f1": round(f1, 3), "tp": tp, "fp": fp})
@@ -205,8 +218,8 @@ MODEL_FILES = {"claims": decide.MODEL_FILE[-1], "typing": decide.TYPING_FILE[-1]
 
 
 class _models:
-    """Extraction with the given claim model (None: the rules alone) and typing model, put back
-    as they were on leaving."""
+    """Extraction with the given claim, typing and accept models (None: the rules alone), put
+    back as they were on leaving."""
 
     def __init__(self, extractor, claims=None, typing=None, accept=None):
         self.claims_pipe = extractor.nlp.get_pipe("pg_claims")
@@ -263,8 +276,7 @@ def fit_accept(exs: list[Example], n_papers: int, k: int) -> tuple[dict, dict]:
     for t in [0.0, *THRESHOLDS]:
         tp = sum(1 for p, e in zip(probs, exs) if p >= t and e.label)
         fp = sum(1 for p, e in zip(probs, exs) if p >= t and not e.label)
-        prec, rec = (tp / (tp + fp) if tp + fp else 0.0), (tp / positives if positives else 0.0)
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        prec, rec, f1 = _prf(tp, fp, positives)
         if f1 > best[1] + 1e-9:
             best = (t, f1, prec, rec)
     model["threshold"] = {"accept": best[0]}
@@ -276,18 +288,9 @@ def fit_accept(exs: list[Example], n_papers: int, k: int) -> tuple[dict, dict]:
 def _fit_binary(exs: list[Example], n_papers: int, k: int) -> tuple[dict, list[float]]:
     """A logistic regression on binary examples: (its weights, the average of k fold models, with
     the Platt calibration of their held-out scores), and those held-out scores."""
-    fold = folds_of(n_papers, k)
-    raw = [0.0] * len(exs)
-    summed: dict[str, float] = {}
-    for f in range(k):
-        w = logistic.fit([e.features for e in exs if fold[e.paper] != f], [e.label for e in exs if fold[e.paper] != f])
-        for name, v in w.items():
-            summed[name] = summed.get(name, 0.0) + v
-        for i, e in enumerate(exs):
-            if fold[e.paper] == f:
-                raw[i] = logistic.score(w, e.features)
+    raw, weights = _fold_fits(exs, n_papers, k, lambda train: logistic.fit([e.features for e in train],
+                                                                           [e.label for e in train]))
     a, b = logistic.platt(raw, [e.label for e in exs])
-    weights = {name: round(v / k, 6) for name, v in sorted(summed.items()) if abs(v / k) >= 1e-6}
     return {"weights": weights, "calibration": [a, b]}, raw
 
 
