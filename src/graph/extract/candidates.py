@@ -75,7 +75,6 @@ class Candidate:
     tail: int
     sent: tokens.Sent
     features: list[str] = field(default_factory=list)
-    extra: dict | None = None
 
 
 def _bucket(n: int, edges=(0, 1, 2, 4, 8, 16)) -> str:
@@ -134,9 +133,9 @@ class CandidateFinder:
         # the paper's own approach, unnamed in the sentence, may state a claim only where no
         # named model could be the one that states it ("Experiments on X show ...")
         implicit = None if has_self_item or named else (-1, -1, "implicit", me)
-        base = {"n_models": _bucket(len({it[3] for it in models})), "n_datasets": _bucket(len({it[3] for it in datasets}))}
-        common = [f"sent0={sent.i == 0}", f"last={sent.end == len(view)}"]
-        common += [f"sent:{f}" for f in sorted(fams)]
+        common = ["bias", f"sent0={sent.i == 0}", f"last={sent.end == len(view)}", *(f"sent:{f}" for f in sorted(fams))]
+        counts = [f"n_models={_bucket(len({it[3] for it in models}))}",
+                  f"n_datasets={_bucket(len({it[3] for it in datasets}))}"]
         seen = set()
 
         def add(h_it, relation, t_it):
@@ -144,8 +143,7 @@ class CandidateFinder:
             if h == t or (h, relation, t) in seen:
                 return
             seen.add((h, relation, t))
-            feats = [f"bias", *common, f"n_models={base['n_models']}", f"n_datasets={base['n_datasets']}"]
-            feats += self._pair(ctx, lower, marks, h_it, t_it, items)
+            feats = common + counts + self._pair(ctx, lower, marks, h_it, t_it, items)
             r = (h, relation, t)
             if r in rules:
                 feats.append("rule")
@@ -192,7 +190,7 @@ class CandidateFinder:
         for r in rules:  # what a rule found that no pair above covers (name morphology)
             if r not in seen:
                 seen.add(r)
-                out.append(Candidate(r[0], r[1], r[2], sent, ["bias", "rule", "rule_only", *common]))
+                out.append(Candidate(r[0], r[1], r[2], sent, [*common, "rule", "rule_only"]))
         return out
 
     def _pair(self, ctx, lower, marks, h_it, t_it, items) -> list[str]:

@@ -136,6 +136,7 @@ class ClaimFinder:
         model's probability mapped to how often such claims were right on held-out papers): in
         text order, a claim stated twice once, from its likeliest sentence."""
         kept: dict[tuple, tuple] = {}
+        results: dict[int, tuple] = {}  # sentence -> the (metric, value) it states, read once
         for c in candidates:
             its = items[c.sent.i]
             verdict = limits.check(ctx, c, its, self.candidates)
@@ -146,8 +147,10 @@ class ClaimFinder:
                 continue
             extra = verdict.extra
             if c.relation == "evaluated-on":
-                lower = ctx.view.lowers[c.sent.start:c.sent.end]
-                metric, value = _result(lower) if sum(1 for it in its if it[2] == "dataset") == 1 else (None, None)
+                if c.sent.i not in results:
+                    one = sum(1 for it in its if it[2] == "dataset") == 1
+                    results[c.sent.i] = _result(ctx.view.lowers[c.sent.start:c.sent.end]) if one else (None, None)
+                metric, value = results[c.sent.i]
                 if value:
                     extra = {"metric": metric, "value": value}
             k = (c.head, c.relation, c.tail)

@@ -1,10 +1,12 @@
-"""The claim model: a logistic regression per relation over the features of candidates.py, with
-its probabilities calibrated on held-out folds (learn/train.py), read from data/model/claims.json.
+"""The learned models extraction reads (data/model/, written by learn/train.py): the claim model,
+a logistic regression per relation over the features of candidates.py, and the two decisions of
+entities.py (dataset or model; a name or not), read the same way.
 
     p = 1 / (1 + exp(-(a * sum(weights[f] for f in features) + b)))
 
 A candidate becomes a claim when p reaches the relation's threshold (one for candidates a rule
-proposed, one for the others), and p is its confidence."""
+proposed, one for the others); its confidence is p mapped to how often such claims were right on
+held-out papers (RelationModel.confidence_of)."""
 from __future__ import annotations
 
 import json

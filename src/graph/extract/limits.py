@@ -19,6 +19,8 @@ from graph.text import key
 
 HEDGED = 0.75  # what a hedged win's probability is multiplied by
 _WINS = ("outperforms", "outperformed_by", "than", "over")
+_HEDGES = frozenset({"rivaling", "rivals", "approaching", "nearly", "almost", "slightly", "sometimes", "may",
+                     "could", "potentially", "even", "often"})
 _TIE_VERBS = frozenset({"matches", "matching", "match", "approaching", "rivals", "rivaling"})
 _TIE_ADJECTIVES = frozenset({"comparable", "competitive", "similar", "close"})  # a tie when said of results:
 _OF_RESULTS = frozenset({"to", "with", "or", "performance", "results", "accuracy"})  # not "a comparable model"
@@ -29,8 +31,6 @@ def _tie(lower, i) -> bool:
     nxt = lower[i + 1] if i + 1 < len(lower) else ""
     return (w in _TIE_VERBS or w in _TIE_ADJECTIVES and nxt in _OF_RESULTS
             or w == "par" and i > 0 and lower[i - 1] == "on")
-_HEDGES = frozenset({"rivaling", "rivals", "approaching", "nearly", "almost", "slightly", "sometimes", "may",
-                     "could", "potentially", "even", "often"})
 
 
 class Verdict(NamedTuple):
