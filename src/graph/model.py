@@ -53,10 +53,16 @@ class Claim:
     start: int  # character offsets of the sentence in Paper.text
     end: int
     confidence: float = 0.5
-    dataset: str | None = None  # for result claims: the dataset the number was measured on
-    metric: str | None = None
-    value: str | None = None
+    dataset: str | None = None  # the dataset of a result, or of a win when the sentence says
+    metric: str | None = None  # a result's metric: its name in the metric vocabulary, else as written
+    value: str | None = None  # a result's value as written: "84.6%", "0.88"
     basis: str | None = None  # "cost": a win stated on cost alone (faster, fewer parameters)
+    number: float | None = None  # the value as a number: 84.6
+    unit: str | None = None  # "%", or the metric's unit ("dB"), or None
+    split: str | None = None  # "val", "test", "test-dev", ... when stated
+    metric_text: str | None = None  # the metric as written: "Top-1 Acc."
+    margin: str | None = None  # a win's margin as written: "by 2.3%", "+1.2 mAP"
+    margin_number: float | None = None  # the margin as a number: 2.3
 
 
 @dataclass
@@ -91,7 +97,8 @@ def to_record(r: PaperGraph, digest: str | None = None) -> dict:
         "paper": [p.title, p.abstract, p.id, p.url, p.year, p.source],
         "entities": [[e.name, e.type, e.aliases, e.roles, e.known] for e in r.entities],
         "claims": [[c.head, c.relation, c.tail, c.evidence, c.start, c.end, c.confidence, c.dataset, c.metric,
-                    c.value, c.basis] for c in r.claims],
+                    c.value, c.basis, c.number, c.unit, c.split, c.metric_text, c.margin, c.margin_number]
+                   for c in r.claims],
     }
 
 

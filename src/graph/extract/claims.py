@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.extract import decide, limits, shapes, tokens
+from graph.extract import decide, limits, results, shapes, tokens
 from graph.extract.candidates import CandidateFinder
 from graph.extract.cues import cues, watch
 from graph.text import key
@@ -45,11 +45,6 @@ _STRONG_RESULT = {"experiments", "experiment", "experimental", "results", "evalu
 _POSITIVE = {"superior", "better", "improvement", "improvements", "higher", "boost", "gains", "gain", "outperforms"}
 _WEAK_EXTENDS = {"improves", "improve", "improving", "integrates", "integrate", "applying", "combine", "combines",
                  "scale", "scales", "revisit", "rethinks", "adapts", "modifies"}
-_METRICS = [(re.compile(rf"(?<![\w-]){re.escape(needle)}(?![\w-])"), name) for needle, name in [
-    ("top-1 accuracy", "top-1 accuracy"), ("top-1", "top-1 accuracy"), ("top-5", "top-5 accuracy"),
-    ("miou", "mIoU"), ("map", "mAP"), ("fid", "FID"), ("bleu", "BLEU"), ("psnr", "PSNR"),
-    ("f1", "F1"), ("auc", "AUC"), ("test error", "error"), ("error", "error"), ("accuracy", "accuracy"),
-    ("ap", "AP")]]  # (a metric's name, not part of a longer word)
 _OTHERS = {"methods", "approaches", "models", "networks", "works", "techniques", "architectures", "algorithms"}
 _RELATIVE = {"which", "that", "where", "who", "across"}  # what follows is no longer what the cue's object is
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
@@ -119,11 +114,15 @@ class ClaimFinder:
         view.results["pg_items"] = items
         if self.model is not None:
             claims = self._decide(ctx, candidates, items)
-        seen, unique = set(), []
-        for c in claims:
+        claims = self._with_numbers(ctx, claims, items)
+        seen, stated, unique = set(), set(), []
+        for c in claims:  # a claim once, from its first (or likeliest) sentence; other sentences for the numbers they state
             k = (c[0], c[1], c[2])
-            if k not in seen and c[0] != c[2]:
+            if c[0] == c[2] or (k, c[3] and c[3].i) in stated:
+                continue
+            if k not in seen or c[5] and c[5].get("results"):
                 seen.add(k)
+                stated.add((k, c[3] and c[3].i))
                 unique.append(c)
         for h, r, t, *_ in unique:  # role `baseline`: what the paper's own work is claimed to beat
             if r == "outperforms" and h in ctx.own and not ents[t].roles:
@@ -134,9 +133,10 @@ class ClaimFinder:
     def _decide(self, ctx, candidates, items) -> list[tuple]:
         """The candidates the model accepts within the hard limits, each with its confidence (the
         model's probability mapped to how often such claims were right on held-out papers): in
-        text order, a claim stated twice once, from its likeliest sentence."""
+        text order, a claim stated twice once, from its likeliest sentence; then the other
+        sentences stating an evaluated-on claim, for the numbers they may give."""
         kept: dict[tuple, tuple] = {}
-        results: dict[int, tuple] = {}  # sentence -> the (metric, value) it states, read once
+        also: dict[tuple, tuple] = {}
         for c in candidates:
             its = items[c.sent.i]
             verdict = limits.check(ctx, c, its, self.candidates)
@@ -146,18 +146,65 @@ class ClaimFinder:
             if p < self.model.threshold(c.relation, "rule" in c.features):
                 continue
             extra = verdict.extra
-            if c.relation == "evaluated-on":
-                if c.sent.i not in results:
-                    one = sum(1 for it in its if it[2] == "dataset") == 1
-                    results[c.sent.i] = _result(ctx.view.lowers[c.sent.start:c.sent.end]) if one else (None, None)
-                metric, value = results[c.sent.i]
-                if value:
-                    extra = {"metric": metric, "value": value}
             k = (c.head, c.relation, c.tail)
             conf = round(self.model.relations[c.relation].confidence_of(p), 2)
+            claim = (c.head, c.relation, c.tail, c.sent, conf, extra)
             if k not in kept or conf > kept[k][4]:
-                kept[k] = (c.head, c.relation, c.tail, c.sent, conf, extra)
-        return sorted(kept.values(), key=lambda k: (k[3].i, _ORDER[k[1]]))
+                if k in kept and c.relation == "evaluated-on":
+                    also[(k, kept[k][3].i)] = kept[k]
+                kept[k] = claim
+            elif c.relation == "evaluated-on":
+                also.setdefault((k, c.sent.i), claim)
+        order = lambda k: (k[3].i, _ORDER[k[1]])  # noqa: E731
+        best = sorted(kept.values(), key=order)
+        return best + sorted((c for c in also.values() if kept[c[:3]][3].i != c[3].i), key=order)
+
+    @staticmethod
+    def _with_numbers(ctx, claims: list[tuple], items) -> list[tuple]:
+        """The claims with the numbers their sentences state (results.py): an evaluated-on claim
+        gets the values stated on its dataset for its head (extra["results"]: one claim per value
+        downstream); a win gets the margin stated after its loser, and the dataset it was on."""
+        view = ctx.view
+        numbers: dict[int, list] = {}
+        by_sent: dict[int, list[tuple]] = {}
+        for c in claims:
+            if c[3] is not None and c[1] != "extends":
+                by_sent.setdefault(c[3].i, []).append(c)
+        out = []
+        for c in claims:
+            h, r, t, sent, conf, extra = c
+            if sent is None or r == "extends":
+                out.append(c)
+                continue
+            if sent.i not in numbers:
+                its = items[sent.i]
+                first = view.idx[sent.start]
+                text = view.text[first:view.end_char(sent.end - 1)] if sent.end > sent.start else ""
+                numbers[sent.i] = results.read(text, [i - first for i in view.idx[sent.start:sent.end]], its) \
+                    if any(ch.isdigit() for ch in text) else []
+            found = numbers[sent.i]
+            if not found:
+                out.append(c)
+                continue
+            its = items[sent.i]
+            first = view.idx[sent.start]
+            where = {}  # entity -> character positions of its names (and self-references) in the sentence
+            for s_, _, _, e in its:
+                where.setdefault(e, []).append(view.idx[sent.start + s_] - first)
+            if r == "evaluated-on":
+                rivals = [x[0] for x in by_sent[sent.i] if x[1] == "evaluated-on" and x[2] == t]
+                mine = [n for n in found if n.kind == "value" and n.dataset == t and
+                        (n.head == h or n.head is None and _claimant(n, rivals, where) == h)]
+                if mine:
+                    extra = dict(extra or {}, results=mine)
+            else:
+                margins = [n for n in found if n.kind == "margin"]
+                after = [n for n in margins if any(p < n.start for p in where.get(t, ()))]
+                if margins:
+                    n = (after or margins)[0]
+                    extra = dict(extra or {}, margin=n)
+            out.append((h, r, t, sent, conf, extra))
+        return out
 
     # -- one sentence -------------------------------------------------------------------------
     def _items(self, ctx, sent, mentions):
@@ -274,14 +321,13 @@ class ClaimFinder:
             heads = [h for h in heads if h in ctx.proposed] + [me]
         elif not heads and _STRONG_RESULT & set(lower):
             heads.append(me)
-        metric, value = _result(lower) if len(datasets) == 1 else (None, None)
         out = []
         for h in dict.fromkeys(heads):
             for d in datasets:
                 if h == me and d[3] in ctx.proposed:
                     continue  # a paper's own benchmark is what it evaluates others on, not a result of its own
                 conf = 0.7 if h != me else 0.6
-                out.append((h, "evaluated-on", d[3], sent, conf, {"metric": metric, "value": value} if value else None))
+                out.append((h, "evaluated-on", d[3], sent, conf, None))
         return out
 
     def _extends(self, ctx, sent, lower, items):
@@ -342,17 +388,12 @@ def _first_sentence(sents, present, wanted):
     return None
 
 
-def _result(lower):
-    """(metric, value) stated by a result sentence, e.g. ('top-1 accuracy', '84.6%')."""
-    value = None
-    for i, w in enumerate(lower):
-        if _NUMBER.match(w) and i + 1 < len(lower) and lower[i + 1] == "%":
-            value = w + "%"
-            break
-    if value is None:
-        return None, None
-    text = " ".join(lower)
-    for pattern, name in _METRICS:
-        if pattern.search(text):
-            return name, value
-    return None, value
+def _claimant(n, heads: list[int], where: dict[int, list[int]]) -> int | None:
+    """Which of the heads claimed on a value's dataset states the value: the one named last
+    before it ("X reaches 84.6%, and Y ..."), else the first."""
+    best, at = None, -1
+    for h in dict.fromkeys(heads):
+        for p in where.get(h, ()):
+            if at < p < n.start:
+                best, at = h, p
+    return best if best is not None else (heads[0] if heads else None)

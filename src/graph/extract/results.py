@@ -1,0 +1,342 @@
+"""The numbers a sentence states: results (a value of a metric, on a dataset) and margins (how far a
+win is: "by 2.3%", "+1.2 mAP"), read from the sentence's text around its named datasets and models.
+
+A number is read as
+- a margin when a gain is what it measures: a '+' sign, "by N", "an improvement of N", "N points",
+  "N% higher", "Nx faster";
+- a value when it has a unit or a metric beside it: "84.6%", "27.3 BLEU", "an FID of 3.2", "WER to
+  5.1"; a number "from" which something improved ("from 69.0% to 74.4%") is the old value, and a
+  share of something ("10% of the labels") is neither;
+- nothing otherwise (counts, years, sizes).
+A value's dataset is, in this order: the one paired with it by "respectively"; the dataset named
+right after it ("84.6% on ImageNet"); the nearest named before it ("ImageNet (84.6%)", "On COCO, we
+reach 45.2 AP"); the first after it. Its metric is the one named right after it, else right before
+it, else the only one the sentence names. A value in brackets right after a model is that model's
+("ResNet-50 (76.1%)").
+
+Positions are characters of the sentence's text; `items` are the sentence's names as
+claims.py lays them out, (start token, end token, kind, entity) within the sentence."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+from graph import metrics
+from graph.metrics import Metric
+
+
+class Number(NamedTuple):
+    """One number a sentence states, read as a value or a margin."""
+
+    start: int  # characters within the sentence's text
+    end: int
+    kind: str  # "value" or "margin"
+    number: float
+    unit: str | None  # "%", or the unit written after it ("dB", "x"), or None
+    text: str  # as written: "84.6%", "by 2.3%"
+    metric: Metric | None
+    metric_text: str | None  # as written
+    dataset: int | None  # entity index
+    head: int | None  # a model the value is stated for ("ResNet-50 (76.1%)"), else None: the sentence's claimant
+    split: str | None  # "val", "test", "test-dev", ... when stated beside the dataset
+
+
+_NUM = re.compile(r"(?<![A-Za-z0-9.@_\-^])(?P<sign>[+±]?)(?P<num>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?|\.\d+)"
+                  r"(?P<unit>\s?(?:\\?%|percent\b|pp\b|dB\b|[kKMB]\b|x\b|×))?(?![A-Za-z0-9]|-[A-Za-z]|\.\d)")
+_WORD = re.compile(r"[\w@^.+-]+|[^\w\s]")
+_MARGIN_BEFORE = {"by", "+", "gain", "gains", "improvement", "improvements", "increase", "boost", "margin", "reduction",
+                  "decrease", "drop", "improving", "increment", "lift"}
+_MARGIN_AFTER = {"improvement", "improvements", "gain", "gains", "increase", "boost", "higher", "better", "lower", "more",
+                 "less", "fewer", "faster", "slower", "smaller", "larger", "reduction", "decrease", "drop", "absolute",
+                 "relative", "point", "points", "pp", "margin", "over", "above", "below", "advantage", "speedup",
+                 "speed-up", "increment", "lift", "gap", "improved", "ahead", "beyond", "boosts", "increases"}
+_HEDGES = {"up", "to", "about", "around", "approximately", "nearly", "almost", "roughly", "over", "more", "than", "an",
+           "a", "average", "of", "on", "only", "just", "at", "least", "significant", "large", "substantial", "remarkable",
+           "notable", "huge", "an", "absolute", "relative"}
+_BEFORE_OK = {"of", "to", "at", "is", "was", "are", "were", "=", ":", "reaches", "reached", "reach", "reaching", "achieves",
+              "achieved", "achieve", "achieving", "obtains", "obtained", "obtain", "obtaining", "attains", "attained",
+              "a", "an", "the", "score", "scores", "rate", "value", "improves", "improved", "reduces",
+              "reduced", "lowers", "lowered", "boosts", "boosted", "pushes", "pushing", "(", ",", "on", "up", "around",
+              "about", "approximately", "nearly", "new", "state-of-the-art", "sota", "record", "only", "just", "yields",
+              "gets", "getting", "setting", "sets", "hits", "mean", "average", "overall", "its", "their", "our",
+              "respective", "respectively", "and", "test", "val", "validation", "top", "single-model", "single", "model",
+              "performance", "as", "low", "high", "as", "best", "accuracy", "results", "result"}
+_AFTER_MODIFIERS = {"zero-shot", "few-shot", "one-shot", "linear", "linear-probe", "fine-tuned", "fine-tuning", "average",
+                    "mean", "overall", "test", "validation", "val", "single-model", "absolute", "top-1", "top-5",
+                    "macro", "micro", "weighted", "box", "mask", "image", "pixel", "image-level", "pixel-level", "exact",
+                    "in", "of", "/", "and", "on", "-", "balanced", "clean", "robust", "mean", "unsupervised", "bleu", "sacrebleu"}
+_BETWEEN_TO_DATASET = {"on", "in", "for", "at", "of", "over", "across", "the", "with", "using", "under", "from", "and", "set",
+                       "dataset", "benchmark", "(", ")", ",", "/", "its", "a", "an"}
+_NEXT_OK = {"on", "in", "for", "at", "with", "and", "or", "using", "while", "when", "which", "compared", "vs", "vs.",
+            "versus", "respectively", "without", "over", "across", "under", "to", "than", "from", "by", "after", "is",
+            "was", "as", "that", "of", "were", "are", "the", "it", "this", "these", "we", "our", "all", "among",
+            "within", "whereas", "but", "set", "sets", "setting", "new", "state-of-the-art", "sota", "outperforming",
+            "surpassing", "beating", "exceeding", "achieved", "obtained", "reported", "accuracy", "only", "even",
+            "better", "compared", "relative", "improving", "even", "thereby", "making", "establishing", "top-1", "single"}  # "10% of the labels": a share of something, not a result
+_SPLITS = re.compile(r"^\s*(?:'s\s+)?(?:\(\s*)?(test-dev|test-std|test-challenge|testdev|test|val|validation|dev|development|"
+                     r"held-out|heldout)\b(?:\s+set|\s+split)?", re.I)
+_SPLIT_BEFORE = re.compile(r"\b(test-dev|test|validation|val|dev|development)\s+(?:set|split|sets|splits)\s+of\s+(?:the\s+)?$", re.I)
+_SPLIT_NAMES = {"testdev": "test-dev", "validation": "val", "development": "dev", "heldout": "held-out"}
+_YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
+    """The values and margins of one sentence, in order. `text`: the sentence as written; `idx`:
+    where each of its tokens starts in `text`; `items`: its names, (start token, end token, kind,
+    entity) within the sentence."""
+    found = list(_NUM.finditer(text))
+    if not found:
+        return []
+    names = []  # (start char, end char, kind, entity)
+    for s, e, kind, ent in items:
+        if kind == "self":
+            continue
+        cs = idx[s]
+        ce = idx[e] if e < len(idx) else len(text)
+        while ce > cs and text[ce - 1].isspace():
+            ce -= 1
+        names.append((cs, ce, kind, ent))
+    found = [m for m in found if not any(cs <= m.start() < ce for cs, ce, _, _ in names)]  # "ResNet-50", "BraTS 2019"
+    if not found:
+        return []
+    mets = metrics.find(text)
+    found = [m for m in found if not any(ms <= m.start() < me for ms, me, _ in mets)]  # "top-1", "AP50", "R@1"
+    datasets = [n for n in names if n[2] == "dataset"]
+    models = [n for n in names if n[2] == "model"]
+    lower = text.lower()
+    out: list[Number] = []
+    for m in found:
+        num_text, unit = m.group("num"), (m.group("unit") or "").strip()
+        if _YEAR.match(num_text) and not unit:
+            continue
+        number = float(num_text.replace(",", ""))
+        if unit in ("%", "\\%", "percent"):
+            unit = "%"
+        elif unit in ("pp",):
+            unit = "points"
+        elif unit == "×":
+            unit = "x"
+        start, end = m.start(), m.end()
+        before = _words(lower[max(0, start - 60):start])
+        after_text = lower[end:end + 60]
+        after = _words(after_text)
+        kind = "value"
+        if m.group("sign") == "+" or unit in ("points", "x") or _margin(before, after):
+            kind = "margin"
+        elif _from_to(before, after):
+            continue  # "from 69.0% to 74.4%": the old value
+        metric, metric_text = _metric_after(text, mets, end)
+        if metric is None:
+            metric, metric_text = _metric_before(text, mets, start, names)
+            if metric is not None and _condition(lower, mets, start):
+                continue  # "AP at IoU=0.8", "an IoU threshold of 0.5": a setting, not a result
+            if kind == "value" and after[:1] and after[0][:1].isalpha() and after[0] not in _NEXT_OK and \
+                    not _dataset_right_after(names, text, end):
+                continue  # "mIoU on COCO with 232 annotated images", "10% labeled data": a count or share
+        if kind == "value" and after[:1] == ["of"] and metric is None and not _dataset_right_after(names, text, end):
+            continue  # "10% of the labels", "15% of MLP-Mixer"
+        text_as_written = _margin_text(text, start, end) if kind == "margin" else text[start:end].strip()
+        out.append(Number(start, end, kind, number, unit or None, text_as_written, metric, metric_text, None, None, None))
+    out = _lists(out, text, lower, mets)
+    named = {m[2].name: m for m in mets}
+    if len(named) == 1:  # "perplexities on two data sets: 57.3 on Penn Treebank and 65.8 on WikiText-2"
+        ms, me, only = next(iter(named.values()))
+        out = [n._replace(metric=only, metric_text=text[ms:me]) if n.metric is None and n.kind == "value" and
+               (n.unit == "%" or _dataset_right_after(names, text, n.end)) else n for n in out]
+    out = [n for n in out if n.kind == "margin" or n.unit == "%" or n.metric is not None]  # a bare number: a count, a size
+    if not out:
+        return []
+    return _assign(out, text, lower, datasets, models)
+
+
+def _lists(out: list[Number], text: str, lower: str, mets) -> list[Number]:
+    """Numbers listed together ('82.8%, 84.2%, and 84.6% top-1 accuracy', 'by 6.94%, 4.45% and
+    15.35%', '98.3/98.4 AUROC') share a kind, a metric and a unit; a metric named after the list
+    is the list's."""
+    result = []
+    for g in _groups(out, lower):
+        if len(g) > 1:
+            kind = "margin" if any(n.kind == "margin" for n in g) else "value"
+            after, written = _metric_after(text, mets, g[-1].end)
+            if after is not None:
+                g = [n._replace(metric=after, metric_text=written) for n in g]
+            ref = next((n for n in reversed(g) if n.metric is not None), None)
+            unit = next((n.unit for n in g if n.unit), None)
+            g = [n._replace(kind=kind, unit=n.unit or unit,
+                            metric=n.metric or (ref.metric if ref else None),
+                            metric_text=n.metric_text or (ref.metric_text if ref else None)) for n in g]
+        result += g
+    return result
+
+
+def _margin(before: list[str], after: list[str]) -> bool:
+    """'by (up to) N', 'an improvement of N', 'N% higher', 'N points', 'N% absolute gain'."""
+    b = list(before)
+    while b and b[-1] in _HEDGES:
+        if b[-1] == "of" and len(b) > 1 and b[-2] in _MARGIN_BEFORE:
+            return True
+        b.pop()
+    if b and b[-1] in ("by", "+"):
+        return True
+    a = [w for w in after[:5] if w not in ("%", "\\")]
+    i = 0
+    while i < len(a) and (a[i] in ("absolute", "relative", "percentage", "percent") or metrics.resolve(a[i])):
+        i += 1
+    return i < len(a) and a[i] in _MARGIN_AFTER
+
+
+def _listed(between: str) -> bool:
+    """Whether two numbers are items of one list: only ',', 'and', '/', '%' between them."""
+    return bool(re.fullmatch(r"\s*(?:\\?%)?\s*(?:,|/|;|and|,\s*and|or)\s*", between))
+
+
+def _condition(lower: str, mets, start: int) -> bool:
+    """Whether the metric named before a number sets a condition: 'at IoU=0.8', 'IoU threshold of 0.5'."""
+    for ms, me, _ in reversed(mets):
+        if me <= start:
+            before = lower[max(0, ms - 12):ms].split()
+            return bool(before) and before[-1] in ("at", "@", "with") or "threshold" in lower[me:start]
+    return False
+
+
+def _from_to(before: list[str], after: list[str]) -> bool:
+    return bool(before) and before[-1] == "from" and "to" in after[:4]
+
+
+def _margin_text(text: str, start: int, end: int) -> str:
+    """A margin as written, with the 'by' or gain word that introduces it: 'by 2.3%'."""
+    head = text[:start].rstrip()
+    for word in ("by", "of"):
+        if head.lower().endswith(" " + word) or head.lower() == word:
+            return text[len(head) - len(word):end].strip()
+    return text[start:end].strip()
+
+
+def _metric_after(text, mets, end):
+    """The metric named right after a number: '84.6% top-1 accuracy', '27.3 BLEU', '0.88 in macro F1'."""
+    for ms, me, metric in mets:
+        if ms < end:
+            continue
+        gap = _words(text[end:ms])
+        if len(gap) <= 3 and all(w in _AFTER_MODIFIERS or w in ("%", "\\") for w in gap):
+            return metric, text[ms:me]
+        break
+    return None, None
+
+
+def _metric_before(text, mets, start, names):
+    """The metric named before a number, with only linking words between: 'top-1 accuracy of
+    84.6%', 'WER to 5.1', 'FID=9.91', 'mAP on COCO of 45.2'."""
+    for ms, me, metric in reversed(mets):
+        if me > start:
+            continue
+        between = text[me:start]
+        for cs, ce, _, _ in names:  # a name between counts as one word
+            if me <= cs and ce <= start:
+                between = between.replace(text[cs:ce], " the ")
+        gap = _words(between)
+        if len(gap) <= 6 and all(w in _BEFORE_OK for w in gap) and not any(_NUM.match(w) for w in gap):
+            return metric, text[ms:me]
+        break
+    return None, None
+
+
+def _dataset_right_after(names, text, end) -> bool:
+    for cs, ce, kind, _ in names:
+        if kind == "dataset" and cs >= end and len(_words(text[end:cs])) <= 2:
+            return True
+    return False
+
+
+def _assign(out: list[Number], text: str, lower: str, datasets: list, models: list) -> list[Number]:
+    paired: dict[int, int] = {}  # a number's start -> its dataset
+    heads: dict[int, int] = {}  # a number's start -> its model
+    splits: dict[int, str | None] = {}
+    if "respectively" in lower:
+        distinct = list(dict.fromkeys((d[3], _split_after(text, d)) for d in datasets))  # "COCO test-dev and val"
+        mods = list(dict.fromkeys(m[3] for m in models))
+        for group in _groups(out, lower):
+            if len(group) < 2:
+                continue
+            if len(group) == len(distinct):
+                paired.update((n.start, d) for n, d in zip(group, distinct))
+                splits.update((n.start, d[1]) for n, d in zip(group, distinct))
+            elif len(group) == len(mods) and len(distinct) <= 1:
+                heads.update((n.start, h) for n, h in zip(group, mods))
+    result = []
+    for n in out:
+        d = paired.get(n.start, (None,))[0]
+        if d is None:
+            d = _dataset_of(n, text, datasets)
+        head = heads.get(n.start)
+        if head is None and n.kind == "value":
+            head = _model_bracketed(n, text, models)
+        split = splits[n.start] if n.start in splits else _split(text, datasets, d) if d is not None else None
+        result.append(n._replace(dataset=d, head=head, split=split))
+    return result
+
+
+def _groups(out: list[Number], lower: str) -> list[list[Number]]:
+    """The lists of numbers ('72.8% and 75.0%'), in order."""
+    groups: list[list[Number]] = []
+    for n in out:
+        if groups and _listed(lower[groups[-1][-1].end:n.start]):
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    return groups
+
+
+def _dataset_of(n: Number, text: str, datasets: list) -> int | None:
+    if not datasets:
+        return None
+    if len({d[3] for d in datasets}) == 1:
+        return datasets[0][3]
+    after = [d for d in datasets if d[0] >= n.end]
+    if after:
+        gap = _words(text[n.end:after[0][0]])
+        if len(gap) <= 7 and not any(_NUM.match(w) for w in gap) and \
+                all(w in _BETWEEN_TO_DATASET or w in _AFTER_MODIFIERS or metrics.resolve(w) or w in ("%", "\\")
+                    for w in gap):
+            return after[0][3]
+    before = [d for d in datasets if d[1] <= n.start]
+    if before:
+        return before[-1][3]
+    return after[0][3] if after else None
+
+
+def _model_bracketed(n: Number, text: str, models: list) -> int | None:
+    """'ResNet-50 (76.1%)', 'ResNet-50: 76.1%': a value stated for the model named right before."""
+    for cs, ce, _, ent in reversed(models):
+        if ce <= n.start:
+            gap = text[ce:n.start].strip()
+            if gap in ("(", ":", "=", "with", "(top-1", "achieves", "obtains", "reaches", "gets", "of") or \
+                    re.fullmatch(r"\(\s*[\w-]*\s*(?:of|=|:)?", gap or "x"):
+                return ent if gap.startswith("(") or gap in (":", "=") else None
+            return None
+    return None
+
+
+def _split(text: str, datasets: list, d: int) -> str | None:
+    """The split stated beside the first mention of dataset `d` that states one."""
+    for name in datasets:
+        if name[3] == d:
+            split = _split_after(text, name)
+            if split:
+                return split
+    return None
+
+
+def _split_after(text: str, name: tuple) -> str | None:
+    """The split stated beside one dataset mention: 'COCO test-dev', 'the test set of X'."""
+    cs, ce = name[0], name[1]
+    m = _SPLITS.match(text[ce:ce + 30]) or _SPLIT_BEFORE.search(text[max(0, cs - 40):cs])
+    if m:
+        s = m.group(1).lower()
+        return _SPLIT_NAMES.get(s, s)
+    return None
