@@ -143,11 +143,14 @@ class EntityBuilder:
             if term:
                 return term.type, None
         voted = self._votes(view, ms, at)
+        feats = typing_features(view, ms, at, self.lex) + [f"votes={voted}"]
+        listed = any(f.startswith(("listnext=", "listhead=")) and f.split("=", 1)[1] in self.dataset_nouns for f in feats)
         if self.typing is not None:
+            if listed:
+                return "dataset", None  # "the X, Y and Z datasets", "two benchmarks: X and Y"
             shape = shapes.type_from_shape(ms[0].canonical)
             if shape in ("architecture", "method") and not self._named_dataset(view, ms):
                 return shape, None  # "PLS-Net", "ProtoLoss": a model's morphology, unless "the X dataset" says otherwise
-        feats = typing_features(view, ms, at, self.lex) + [f"votes={voted}"]
         view.results.setdefault("pg_typing", []).append((ms[0].canonical, feats))  # what training reads
         if self.typing is None:
             return voted, None

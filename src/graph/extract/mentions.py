@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from graph.extract import abbrev, shapes, tokens
 from graph.extract.cues import cues, watch, words
-from graph.extract.resources import lexicon
+from graph.extract.resources import common_words, lexicon
 from graph.text import key, singular
 
 SOURCES = ("lexicon", "abbreviation", "naming", "shape")  # order of trust
@@ -96,6 +96,7 @@ class MentionFinder:
         self._by_key = TextsByKey(self.KEYED_LIMIT)  # token texts by their key: where abbreviations are used
         self.not_heads = words("not_entity_heads")
         self.naming = cues("naming")
+        self.common = common_words()
         self.generic_heads = words("dataset_nouns") | {"model", "models", "framework", "method", "network", "architecture"}
         self.dataset_context = words("dataset_nouns") | {"validation", "val", "test", "training", "train", "set"}
 
@@ -193,6 +194,7 @@ class MentionFinder:
             if run > j:
                 text = view.span_text(j, run)
                 out.append(Mention(j, run, text, singular(text), self._known_type(text), "naming", True))
+        out += self._before_dataset_noun(view)
         for i in range(min(view.title_end, 5)):
             if texts[i] == ":":
                 lead = texts[0:i]
@@ -204,6 +206,30 @@ class MentionFinder:
                     if key(text) not in self.lex.stop:
                         out.append(Mention(0, i, text, singular(text), self._known_type(text), "naming", True))
                 break
+        return out
+
+    def _before_dataset_noun(self, view: tokens.View) -> list[Mention]:
+        """Capitalised words a dataset noun follows inside a sentence of the abstract: "the Kodak
+        dataset", "the Animal Kingdom benchmark" (a name without a name's shape, which only this
+        noun marks), unless all its words are ones abstracts write in lower case ("the Large
+        Scale dataset"). The title, where every word is capitalised, is left out."""
+        out = []
+        texts, lower = view.texts, view.lowers
+        for noun in ("dataset", "datasets", "benchmark", "corpus", "database"):
+            for j in view.positions(noun):
+                if j <= view.title_end:
+                    continue
+                i = j
+                while i > j - 3 and i - 1 > view.title_end and texts[i - 1][:1].isupper() and texts[i - 1][1:].islower() \
+                        and lower[i - 1] not in self.not_heads and texts[i - 1].isalpha():
+                    i -= 1
+                if i == j or lower[i - 1] not in {"the", "on", "a", "new", "public", "released", "real-world", "of",
+                                                   "in", "and", ","}:
+                    continue  # not a name, or one opening its sentence ("Large datasets are ...")
+                text = view.span_text(i, j)
+                if all(w in self.common for w in lower[i:j]) or key(text) in self.lex.stop or self.lex.lookup(text):
+                    continue  # "the Large Scale dataset", or a name the lexicon has
+                out.append(Mention(i, j, text, singular(text), "dataset", "naming", True))
         return out
 
     def _shaped(self, view: tokens.View) -> list[Mention]:

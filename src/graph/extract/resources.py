@@ -63,3 +63,10 @@ def lexicon() -> Lexicon:
 def patterns() -> dict[str, list[str]]:
     data = json.loads(_data("patterns.json").read_text(encoding="utf-8"))
     return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words ML abstracts write in lower case (data/lexicon/common_words.txt)."""
+    return frozenset(w for w in _data("lexicon", "common_words.txt").read_text(encoding="utf-8").split()
+                     if not w.startswith("#") and w.isalpha())
