@@ -307,3 +307,30 @@ def test_cli_evaluate_example_of_the_readme_and_help_runs_from_a_clone(monkeypat
     assert result.exit_code == 0, result.output
     # the scores are the extractor's (and change with it); that all three papers are matched is the example's
     assert result.output.splitlines()[0] == "3 gold papers matched by title"
+
+
+def test_cli_leaderboard_results_and_disputes(tmp_path):
+    src = tmp_path / "papers.jsonl"
+    src.write_text("\n".join(json.dumps(p) for p in [
+        {"title": "ANet: a network", "abstract": "ANet achieves 80.1% top-1 accuracy on ImageNet."},
+        {"title": "BNet: a network", "abstract": "BNet achieves 82.3% top-1 accuracy on ImageNet."},
+        {"title": "CNet: a network", "abstract": "CNet obtains a word error rate of 5.1 on LibriSpeech."}]) + "\n")
+    out = tmp_path / "out"
+    assert run("build", src, "--out", out).exit_code == 0
+    graph = out / "graph.ttl"
+    result = run("leaderboard", "imagenet", "--metric", "top-1 acc", "--graph", graph, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert [r.split(",")[:7] for r in result.output.splitlines()] == [
+        ["rank", "model", "value", "metric", "split", "year", "paper"],
+        ["1", "BNet", "82.3%", "top-1 accuracy", "", "", "BNet: a network"],
+        ["2", "ANet", "80.1%", "top-1 accuracy", "", "", "ANet: a network"]]
+    result = run("leaderboard", "LibriSpeech", "--graph", graph)
+    assert result.output.splitlines()[0] == "LibriSpeech: WER, lower is better"
+    missing = run("leaderboard", "ImageNet", "--metric", "BLEU", "--graph", graph)
+    assert missing.exit_code == 1
+    assert "Error: no 'BLEU' results on 'ImageNet'; metrics stated on it: top-1 accuracy (2)" in missing.output
+    result = run("results", "cnet", "--graph", graph, "--format", "csv")
+    assert result.output.splitlines()[1].split(",")[:3] == ["LibriSpeech", "WER", "5.1"]
+    result = run("disputes", "--graph", graph, "--format", "csv")
+    assert result.exit_code == 0 and result.output.splitlines() == [
+        "kind,dataset,a,b,paper (a beats b),year,evidence,other paper,other year,other evidence"]

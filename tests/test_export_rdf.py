@@ -58,8 +58,35 @@ def test_rdf_one_claim_per_relation_per_paper_with_evidence(small_store):
 
 
 def test_rdf_result_claim_has_dataset_metric_value(small_store):
-    q = """SELECT ?m ?v WHERE { ?c pg:metric ?m ; pg:value ?v ; pg:dataset ?d }"""
-    assert rows(small_store, q) == [["top-1 accuracy", "87.1%"]]
+    q = """SELECT ?m ?v ?t ?u ?s ?label ?better WHERE { ?c pg:metric ?m ; pg:value ?v ; pg:valueText ?t ; pg:unit ?u ;
+           pg:scaledValue ?s ; pg:dataset ?d ; pg:measure ?e . ?e rdfs:label ?label ; pg:higherIsBetter ?better }"""
+    assert rows(small_store, q) == [["top-1 accuracy", "87.1", "87.1%", "%", "87.1", "top-1 accuracy", "true"]]
+
+
+def test_rdf_values_are_decimals(small_store):
+    q = """SELECT (DATATYPE(?v) AS ?t) WHERE { ?c pg:value ?v }"""
+    assert rows(small_store, q) == [["http://www.w3.org/2001/XMLSchema#decimal"]]
+
+
+def test_rdf_margin_split_and_several_values_of_one_pair(tmp_path):
+    from graph import store
+    from graph.build import build
+    from graph.export.rdf import write_rdf
+    from graph.model import Claim, Entity, Paper, PaperGraph
+
+    s = "X reaches 45.2 AP and 0.65 AP50 on COCO test-dev, beating Y by 1.2 AP."
+    pg = PaperGraph(Paper("X", s, id="x"), [Entity("X", "architecture"), Entity("Y", "architecture"),
+                                             Entity("COCO", "dataset")], [
+        Claim("X", "evaluated-on", "COCO", s, 3, 70, 0.9, "COCO", "AP", "45.2", number=45.2, split="test-dev"),
+        Claim("X", "evaluated-on", "COCO", s, 3, 70, 0.9, "COCO", "AP50", "0.65", number=0.65, split="test-dev"),
+        Claim("X", "outperforms", "Y", s, 3, 70, 0.9, "COCO", "AP", margin="by 1.2 AP", margin_number=1.2)])
+    write_rdf(build([pg]), tmp_path / "g.ttl")
+    st = store.load(tmp_path / "g.ttl")
+    assert rows(st, "SELECT ?m ?t ?v ?sp WHERE { ?c pg:metric ?m ; pg:valueText ?t ; pg:scaledValue ?v ; pg:split ?sp } "
+                    "ORDER BY ?m") == [["AP", "45.2", "45.2", "test-dev"], ["AP50", "0.65", "65", "test-dev"]]
+    assert rows(st, "SELECT ?m ?t WHERE { ?c pg:margin ?m ; pg:marginText ?t }") == [["1.2", "by 1.2 AP"]]
+    assert rows(st, "SELECT ?m ?b WHERE { ?m a pg:Metric ; pg:higherIsBetter ?b }") == [
+        ["https://w3id.org/papergraph/id/metric/ap", "true"], ["https://w3id.org/papergraph/id/metric/ap50", "true"]]
 
 
 def test_rdf_ontology_is_included(small_store):

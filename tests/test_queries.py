@@ -18,6 +18,7 @@ EVIDENCE = "VOLO achieves 87.1% top-1 accuracy on ImageNet-1K, outperforming Dei
     ("most-beaten", {}, [["DeiT", "1"], ["ResNet-50", "1"], ["Swin Transformer", "1"]]),
     ("proposals-on", {"dataset": "ImageNet-1K"}, [["VOLO", VOLO]]),
     ("results-on", {"dataset": "imagenet"}, [["VOLO", "top-1 accuracy", "87.1%", VOLO]]),
+    ("leaderboard", {"dataset": "imagenet", "metric": "Top-1 Accuracy"}, [["VOLO", "87.1", "top-1 accuracy", "", VOLO]]),
     ("entity-types", {}, [["Architecture", "5"], ["Dataset", "2"], ["Method", "2"]]),
     ("beaten-by", {"method": "volo"}, [["DeiT", VOLO, "0.8", EVIDENCE], ["Swin Transformer", VOLO, "0.8", EVIDENCE]]),
     ("ancestors", {"method": "g-simclr"}, [["SimCLR"]]),
@@ -31,7 +32,7 @@ def test_queries_library(small_store, name, params, want):
 
 def test_queries_every_library_file_is_tested():
     tested = {"beats", "datasets-of", "extends-transitive", "top-datasets", "most-beaten", "proposals-on",
-              "results-on", "entity-types", "beaten-by", "ancestors", "co-evaluated"}
+              "results-on", "entity-types", "beaten-by", "ancestors", "co-evaluated", "leaderboard"}
     assert {p.stem for p in store.queries_dir().glob("*.rq")} == tested
 
 

@@ -4,4 +4,4 @@ The import package is ``graph``; data flows one way:
 readers -> extract -> model (Paper, Entity, Claim) -> build -> export -> cli.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

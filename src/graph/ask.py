@@ -48,7 +48,7 @@ def _results(store, papers) -> dict[tuple[str, str], list[list[str]]]:
             if d not in labels:
                 labels[d] = (values(store, d).get(RDFS + "label") or [d])[0]
             out.setdefault((p, v[PG + "evidence"][0]), []).append(
-                [d, labels[d], (v.get(PG + "metric") or [""])[0], (v.get(PG + "value") or [""])[0]])
+                [d, labels[d], (v.get(PG + "metric") or [""])[0], (v.get(PG + "valueText") or [""])[0]])
     return out
 
 

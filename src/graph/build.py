@@ -47,10 +47,19 @@ class Edge:
     metric: str | None = None
     value: str | None = None
     basis: str | None = None  # "cost": a win on cost alone
+    number: float | None = None  # a result's value as a number (model.Claim has the rest)
+    unit: str | None = None
+    split: str | None = None
+    metric_text: str | None = None
+    margin: str | None = None
+    margin_number: float | None = None
 
     @property
     def id(self) -> str:
-        digest = hashlib.sha1("\x1f".join((self.paper, self.head, self.relation, self.tail)).encode()).hexdigest()
+        parts = (self.paper, self.head, self.relation, self.tail)
+        if self.value is not None:  # a paper states several results for one pair: one claim each
+            parts += (str(self.start), self.metric or "", self.value)
+        digest = hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
         return f"{BASE}claim/{digest[:20]}"
 
 
@@ -161,7 +170,8 @@ class Corpus:
             local[e.name] = n
             roles.setdefault(n, set()).update(e.roles)
         edges = [Edge(p_iri, p_iri if c.head == PAPER else local[c.head], c.relation, local[c.tail], c.evidence,
-                      c.start, c.end, c.confidence, local.get(c.dataset) if c.dataset else None, c.metric, c.value, c.basis)
+                      c.start, c.end, c.confidence, local.get(c.dataset) if c.dataset else None, c.metric, c.value, c.basis,
+                      c.number, c.unit, c.split, c.metric_text, c.margin, c.margin_number)
                  for c in r.claims]
         return PaperView(p_iri, r.paper, roles, edges, r)
 

@@ -323,6 +323,106 @@ def lineage(method, min_confidence, graph_path, fmt):
 
 
 @main.command(context_settings=CONTEXT)
+@click.argument("dataset")
+@click.option("--metric", "-m", help="The metric to rank by (any alias: 'top-1 acc', 'word error rate'). Default: the "
+                                     "metric most results on DATASET state; the others are listed.")
+@click.option("--split", help="Only results on this split (val, test, test-dev, ...), when the sentence states one.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Hide results whose claim is under this confidence.")
+@GRAPH
+@TABLE
+def leaderboard(dataset, metric, split, min_confidence, graph_path, fmt):
+    """The results abstracts state on DATASET for one metric, best first: one row per model and
+    paper with its best value, its year, the paper and the sentence that states it.
+
+    Ranks by the metric's direction (higher accuracy, lower error, WER, FID or perplexity) as the
+    metric vocabulary says; a fraction written for a percentage (an F1 of 0.88) counts as 88.
+    Models are never ranked across metrics: a result in another metric is on that metric's board.
+    Rows of "(the paper's own approach)" are a paper's unnamed method.
+
+    \b
+    Examples:
+      papergraph leaderboard ImageNet
+      papergraph leaderboard COCO --metric AP --split test-dev
+      papergraph leaderboard "WMT 2014" --metric BLEU --format csv > bleu.csv
+    """
+    from graph import store
+    from graph.leaderboard import leaderboard as board
+
+    cols, rows, used, others = board(store.load(graph_path), dataset, metric, split, min_confidence)
+    if not rows:
+        click.echo(f"no results with a value on {dataset!r}" + (f" ({split})" if split else ""), err=True)
+        return
+    if fmt == "table":
+        click.echo(f"{dataset}: {used}, {'higher' if _higher(used) else 'lower'} is better")
+    click.echo(store.format_rows(cols, rows, fmt), nl=False)
+    if others:
+        listed = ", ".join(f"{m} ({n})" for m, n in list(others.items())[:8])
+        click.echo(f"other metrics on {dataset} (--metric): {listed}", err=True)
+
+
+def _higher(metric: str) -> bool:
+    from graph import metrics
+
+    m = metrics.resolve(metric)
+    return True if m is None else m.higher_is_better
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("model")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Hide results whose claim is under this confidence.")
+@GRAPH
+@TABLE
+def results(model, min_confidence, graph_path, fmt):
+    """Every number abstracts state for MODEL: dataset, metric, value, split, year, paper and
+    sentence, by dataset and metric, best first.
+
+    \b
+    Examples:
+      papergraph results ResNet-50
+      papergraph results "Swin Transformer" --format json
+    """
+    from graph import store
+    from graph.leaderboard import results as model_results
+
+    cols, rows = model_results(store.load(graph_path), model, min_confidence)
+    click.echo(store.format_rows(cols, rows, fmt), nl=False)
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--on", "dataset", help="Only disputes on this dataset.")
+@click.option("--any-dataset", is_flag=True, help="Also reversed wins with no dataset in common (the papers may "
+                                                  "disagree, or speak of different tasks).")
+@MIN_CONFIDENCE
+@GRAPH
+@TABLE
+def disputes(dataset, any_dataset, min_confidence, graph_path, fmt):
+    """Where papers disagree, with both sentences:
+
+    \b
+      wins    one paper says A beats B, another that B beats A, on the same dataset
+              (the one the sentence names, else one the paper evaluates on)
+      values  a paper says A beats B on a dataset, and the best values stated for A and B
+              there (same metric and split, in any papers) put B ahead
+
+    Wins on cost alone, and claims under --min-confidence, are left out. A dispute may be a
+    real disagreement or two settings (model sizes, training data) the abstracts do not tell
+    apart: read both sentences.
+
+    \b
+    Examples:
+      papergraph disputes
+      papergraph disputes --on ImageNet --format csv > disputes.csv
+    """
+    from graph import store
+    from graph.leaderboard import disputes as find
+
+    cols, rows = find(store.load(graph_path), dataset, min_confidence, any_dataset)
+    click.echo(store.format_rows(cols, rows, fmt), nl=False)
+
+
+@main.command(context_settings=CONTEXT)
 @click.option("--graph", "-g", "graph_path", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("output/graph.ttl"), show_default=True, help="The RDF graph to describe.")
 @click.option("--top", default=10, show_default=True, help="How many entities to list by degree.")

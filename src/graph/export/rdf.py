@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph import metrics
 from graph.build import Corpus
 from graph.export import atomic_write
+from graph.metrics import Metric
 from graph.text import key
 
 PG = "https://w3id.org/papergraph/ns#"
@@ -21,7 +23,7 @@ DCTERMS = "http://purl.org/dc/terms/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PREFIXES = {"pg": PG, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "dcterms": DCTERMS, "xsd": XSD,
             "paper": "https://w3id.org/papergraph/id/paper/", "entity": "https://w3id.org/papergraph/id/entity/",
-            "claim": "https://w3id.org/papergraph/id/claim/"}
+            "claim": "https://w3id.org/papergraph/id/claim/", "metric": "https://w3id.org/papergraph/id/metric/"}
 CLASS = {"method": "Method", "architecture": "Architecture", "dataset": "Dataset"}
 PREDICATE = {"evaluated-on": "evaluatedOn", "outperforms": "outperforms", "extends": "extends"}
 
@@ -53,6 +55,7 @@ def generate_triples(corpus: Corpus, with_ontology: bool = True) -> Iterator[ox.
             yield T(s, _n(SKOS + "altLabel"), ox.Literal(alias))
         for k in sorted({key(f) for f in (node.name, *node.aliases)} - {""}):
             yield T(s, _pg("key"), ox.Literal(k))
+    used: set[str] = set()  # the metrics the claims measure by
     for v in corpus.papers():
         p = _n(v.iri)
         paper = v.paper
@@ -72,16 +75,36 @@ def generate_triples(corpus: Corpus, with_ontology: bool = True) -> Iterator[ox.
             if "baseline" in roles:
                 yield T(p, _pg("baseline"), _n(node))
         for e in v.edges:
-            yield from _claim(e)
+            yield from _claim(e, used)
         # the paper's own direct links, once each
         for relation, tail in sorted({(e.relation, e.tail) for e in v.edges if e.head == v.iri}):
             yield T(p, _pg(PREDICATE[relation]), _n(tail))
     # the direct links between nodes, once each, after every claim that states them
     for head, relation, tail in sorted(corpus.links()):
         yield T(_n(head), _pg(PREDICATE[relation]), _n(tail))
+    yield from metric_triples(used)
 
 
-def _claim(e) -> Iterator[ox.Triple]:
+def metric_iri(metric: Metric) -> str:
+    return PREFIXES["metric"] + metric.slug
+
+
+def metric_triples(names) -> Iterator[ox.Triple]:
+    """The entries of the metric vocabulary (graph.metrics) named `names`: name, direction and
+    unit, so that a query can rank results the right way round."""
+    T = ox.Triple
+    vocabulary = metrics.vocabulary()
+    for name in sorted(names):
+        m = vocabulary[name]
+        s = _n(metric_iri(m))
+        yield T(s, _A, _pg("Metric"))
+        yield T(s, _n(RDFS + "label"), ox.Literal(m.name))
+        yield T(s, _pg("higherIsBetter"), ox.Literal("true" if m.higher_is_better else "false", datatype=_n(XSD + "boolean")))
+        if m.unit:
+            yield T(s, _pg("unit"), ox.Literal(m.unit))
+
+
+def _claim(e, used: set[str]) -> Iterator[ox.Triple]:
     T = ox.Triple
     c = _n(e.id)
     yield T(c, _A, _pg("Claim"))
@@ -97,10 +120,33 @@ def _claim(e) -> Iterator[ox.Triple]:
         yield T(c, _pg("dataset"), _n(e.dataset))
     if e.metric:
         yield T(c, _pg("metric"), ox.Literal(e.metric))
-    if e.value:
-        yield T(c, _pg("value"), ox.Literal(e.value))
+        known = metrics.resolve(e.metric)
+        if known is not None:
+            used.add(known.name)
+            yield T(c, _pg("measure"), _n(metric_iri(known)))
+        if e.metric_text:
+            yield T(c, _pg("metricText"), ox.Literal(e.metric_text))
+    if e.number is not None:
+        known = metrics.resolve(e.metric)
+        yield T(c, _pg("value"), _decimal(e.number))
+        yield T(c, _pg("scaledValue"), _decimal(metrics.scaled(e.number, e.unit, known)))
+        yield T(c, _pg("valueText"), ox.Literal(e.value or ""))
+        if e.unit:
+            yield T(c, _pg("unit"), ox.Literal(e.unit))
+    elif e.value:  # a record from before values were numbers
+        yield T(c, _pg("valueText"), ox.Literal(e.value))
+    if e.split:
+        yield T(c, _pg("split"), ox.Literal(e.split))
+    if e.margin_number is not None:
+        yield T(c, _pg("margin"), _decimal(e.margin_number))
+        yield T(c, _pg("marginText"), ox.Literal(e.margin or ""))
     if e.basis:
         yield T(c, _pg("basis"), ox.Literal(e.basis))
+
+
+def _decimal(x: float) -> ox.Literal:
+    return ox.Literal(format(x, "f").rstrip("0").rstrip(".") if "." in format(x, "f") else format(x, "f"),
+                      datatype=_n(XSD + "decimal"))
 
 
 FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}

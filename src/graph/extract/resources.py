@@ -55,6 +55,10 @@ def lexicon() -> Lexicon:
     stop = set()
     for row in _rows(_data("lexicon", "nonentities.tsv").read_text(encoding="utf-8")):
         stop.add(key(row[0]))
+    from graph import metrics  # a metric ("HOTA", "mIoU", "SSIM") is no entity, unless the lexicon names one so
+
+    for m in metrics.vocabulary().values():
+        stop.update(k for k in (key(f) for f in (m.name, *m.aliases)) if k and k not in lex.by_key)
     lex.stop = frozenset(stop)
     return lex
 

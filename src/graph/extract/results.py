@@ -50,8 +50,13 @@ _MARGIN_BEFORE = {"by", "+", "gain", "gains", "improvement", "improvements", "in
 _MARGIN_AFTER = {"improvement", "improvements", "gain", "gains", "increase", "boost", "higher", "better", "lower", "more",
                  "less", "fewer", "faster", "slower", "smaller", "larger", "reduction", "decrease", "drop", "absolute",
                  "relative", "point", "points", "pp", "margin", "over", "above", "below", "advantage", "speedup",
-                 "speed-up", "increment", "lift", "gap", "improved", "ahead", "beyond", "boosts", "increases"}
-_HEDGES = {"up", "to", "about", "around", "approximately", "nearly", "almost", "roughly", "over", "more", "than", "an",
+                 "speed-up", "increment", "lift", "gap", "improved", "ahead", "beyond", "boosts", "increases",
+                 "reductions", "decreases", "drops", "increments", "boosts", "degradation", "loss", "lead"}
+_MARGIN_VERBS = {"improved", "improves", "improve", "improving", "increased", "increases", "increasing", "boosted",
+                 "boosts", "boosting", "reduced", "reduces", "reducing", "outperforms", "outperforming", "outperform",
+                 "surpasses", "surpassing", "exceeds", "exceeding", "beats", "beating", "sacrificing", "losing", "lose",
+                 "loses", "drops", "dropping", "gains", "gaining", "raises", "raising", "lifts", "advances"}
+_HEDGES = {"about", "around", "approximately", "nearly", "almost", "roughly", "over", "more", "than", "an",
            "a", "average", "of", "on", "only", "just", "at", "least", "significant", "large", "substantial", "remarkable",
            "notable", "huge", "an", "absolute", "relative"}
 _BEFORE_OK = {"of", "to", "at", "is", "was", "are", "were", "=", ":", "reaches", "reached", "reach", "reaching", "achieves",
@@ -78,6 +83,8 @@ _SPLITS = re.compile(r"^\s*(?:'s\s+)?(?:\(\s*)?(test-dev|test-std|test-challenge
                      r"held-out|heldout)\b(?:\s+set|\s+split)?", re.I)
 _SPLIT_BEFORE = re.compile(r"\b(test-dev|test|validation|val|dev|development)\s+(?:set|split|sets|splits)\s+of\s+(?:the\s+)?$", re.I)
 _SPLIT_NAMES = {"testdev": "test-dev", "validation": "val", "development": "dev", "heldout": "held-out"}
+# a number followed by "on"/"in" and a capitalised word: stated on that name
+_UNKNOWN_NAME = re.compile(r"\s*(?:%\s*)?(?:[A-Za-z@-]+\s+){0,3}?(?:on|in)\s+(?:the\s+)?([A-Z][\w-]*)")
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 
 
@@ -140,11 +147,17 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
                 continue  # "mIoU on COCO with 232 annotated images", "10% labeled data": a count or share
         if kind == "value" and after[:1] == ["of"] and metric is None and not _dataset_right_after(names, text, end):
             continue  # "10% of the labels", "15% of MLP-Mixer"
+        if kind == "value" and metric is None and before[-1:] and before[-1] in ("using", "with", "only", "just"):
+            continue  # "using only 1% labels", "with 100% ImageNet labels": a share of the data
+        if kind == "value" and metric is not None and metric.kind == "efficiency" and before[-1:] and \
+                before[-1] in ("at", "under", "within"):
+            continue  # "38.1% AP at 60 FPS": the setting of a result, not one
         text_as_written = _margin_text(text, start, end) if kind == "margin" else text[start:end].strip()
         out.append(Number(start, end, kind, number, unit or None, text_as_written, metric, metric_text, None, None, None))
     out = _lists(out, text, lower, mets)
     named = {m[2].name: m for m in mets}
-    if len(named) == 1:  # "perplexities on two data sets: 57.3 on Penn Treebank and 65.8 on WikiText-2"
+    if len(named) == 1 and next(iter(named.values()))[2].kind != "efficiency":
+        # "perplexities on two data sets: 57.3 on Penn Treebank and 65.8 on WikiText-2"
         ms, me, only = next(iter(named.values()))
         out = [n._replace(metric=only, metric_text=text[ms:me]) if n.metric is None and n.kind == "value" and
                (n.unit == "%" or _dataset_right_after(names, text, n.end)) else n for n in out]
@@ -177,13 +190,15 @@ def _lists(out: list[Number], text: str, lower: str, mets) -> list[Number]:
 def _margin(before: list[str], after: list[str]) -> bool:
     """'by (up to) N', 'an improvement of N', 'N% higher', 'N points', 'N% absolute gain'."""
     b = list(before)
-    while b and b[-1] in _HEDGES:
+    while b and (b[-1] in _HEDGES or b[-2:] == ["up", "to"] or b[-1] == "("):
         if b[-1] == "of" and len(b) > 1 and b[-2] in _MARGIN_BEFORE:
             return True
-        b.pop()
-    if b and b[-1] in ("by", "+"):
-        return True
+        b = b[:-2] if b[-2:] == ["up", "to"] else b[:-1]
+    if b and (b[-1] in ("by", "+") or b[-1] in _MARGIN_VERBS):
+        return True  # "by (up to) 2.3%", "improved (up to 20%)", "sacrificing 0.4"
     a = [w for w in after[:5] if w not in ("%", "\\")]
+    if a[:1] and a[0] in ("absolute", "relative") and after[:1] == ["%"]:
+        return True  # "2.3% absolute", "40% relative"
     i = 0
     while i < len(a) and (a[i] in ("absolute", "relative", "percentage", "percent") or metrics.resolve(a[i])):
         i += 1
@@ -272,7 +287,7 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
     for n in out:
         d = paired.get(n.start, (None,))[0]
         if d is None:
-            d = _dataset_of(n, text, datasets)
+            d = _dataset_of(n, text, datasets, models)
         head = heads.get(n.start)
         if head is None and n.kind == "value":
             head = _model_bracketed(n, text, models)
@@ -292,8 +307,26 @@ def _groups(out: list[Number], lower: str) -> list[list[Number]]:
     return groups
 
 
-def _dataset_of(n: Number, text: str, datasets: list) -> int | None:
+def _dataset_of(n: Number, text: str, datasets: list, models: list) -> int | None:
+    """The dataset a value is stated on (see the module's docstring), or None when the value
+    stands beside a name that is not a dataset found ('45.7 AP on YouTube-VIS', 'V1&V2 (74.6%)')."""
     if not datasets:
+        return None
+    opened = text.rfind("(", 0, n.start)
+    closed = text.find(")", n.end)
+    inside = [d for d in datasets if opened < d[0] and (closed < 0 or d[1] <= closed)]
+    if opened > text.rfind(")", 0, n.start) and not inside:
+        # in brackets that name no dataset: of the name right before them ("Kinetics-400 (88.6%)");
+        # of none when that is a name not found as a dataset ("V1&V2 (74.6%)")
+        named = [d for d in datasets if d[1] <= opened and len(_words(text[d[1]:opened])) <= 2]
+        if named:
+            return named[-1][3]
+        before = text[:opened].split()
+        model = any(m[1] <= opened and not _words(text[m[1]:opened]) for m in models)  # "ResNet-50 (76.1%)": on the sentence's dataset
+        if not model and before and (before[-1][:1].isupper() or any(c.isdigit() for c in before[-1])):
+            return None
+    m = _UNKNOWN_NAME.match(text, n.end)
+    if m and not any(d[0] == m.start(1) for d in datasets):
         return None
     if len({d[3] for d in datasets}) == 1:
         return datasets[0][3]

@@ -1,0 +1,93 @@
+"""`extract/results.py`: the values and margins a sentence states, with their metric, dataset,
+split and model; and their claims through the whole extractor."""
+import re
+
+import pytest
+
+from graph.extract import results
+
+
+def read(text, names=()):
+    """Numbers of `text`, whose names are given as (surface, kind, entity) in order of appearance."""
+    idx = [m.start() for m in re.finditer(r"\S+", text)]
+    items, pos = [], 0
+    for surface, kind, ent in names:
+        at = text.index(surface, pos)
+        pos = at + len(surface)
+        start = next(i for i, s in enumerate(idx) if s == at)
+        end = next((i for i, s in enumerate(idx) if s >= pos), len(idx))
+        items.append((start, end, kind, ent))
+    return [(n.kind, n.number, n.unit, n.metric.name if n.metric else None, n.dataset, n.head, n.split)
+            for n in results.read(text, idx, items)]
+
+
+D, M = "dataset", "model"
+
+
+def test_results_percentage_with_metric_after_on_a_dataset():
+    assert read("X achieves 84.6% top-1 accuracy on ImageNet .", [("X", M, 0), ("ImageNet", D, 1)]) == [
+        ("value", 84.6, "%", "top-1 accuracy", 1, None, None)]
+
+
+def test_results_metric_before_and_lower_is_better_metric():
+    assert read("X reduces the WER to 5.1 on LibriSpeech and reaches an FID of 3.2 on CIFAR-10 .",
+                [("X", M, 0), ("LibriSpeech", D, 1), ("CIFAR-10", D, 2)]) == [
+        ("value", 5.1, None, "WER", 1, None, None), ("value", 3.2, None, "FID", 2, None, None)]
+
+
+def test_results_fraction_keeps_its_number_and_no_unit():
+    assert read("X reaches an F1 of 0.88 on SQuAD .", [("X", M, 0), ("SQuAD", D, 1)]) == [
+        ("value", 0.88, None, "F1", 1, None, None)]
+
+
+def test_results_margins_are_not_values():
+    assert read("X beats Y by 2.3% on ImageNet , a +1.2 mAP gain and 3.1 points higher .",
+                [("X", M, 0), ("Y", M, 1), ("ImageNet", D, 2)]) == [
+        ("margin", 2.3, "%", None, 2, None, None), ("margin", 1.2, None, "mAP", 2, None, None),
+        ("margin", 3.1, None, None, 2, None, None)]
+
+
+def test_results_from_to_keeps_the_new_value_only():
+    assert read("X improves accuracy on WikiSQL from 69.0% to 74.4% .", [("X", M, 0), ("WikiSQL", D, 1)]) == [
+        ("value", 74.4, "%", "accuracy", 1, None, None)]
+
+
+def test_results_respectively_pairs_values_with_datasets_in_order():
+    assert read("X reaches accuracies of 94.6% and 77.0% on CIFAR-10 and CIFAR-100 , respectively .",
+                [("X", M, 0), ("CIFAR-10", D, 1), ("CIFAR-100", D, 2)]) == [
+        ("value", 94.6, "%", "accuracy", 1, None, None), ("value", 77.0, "%", "accuracy", 2, None, None)]
+
+
+def test_results_respectively_pairs_values_with_models_and_a_list_shares_its_metric():
+    assert read("A and B achieve 78.1 and 78.3 mAP on DOTA , respectively .",
+                [("A", M, 0), ("B", M, 1), ("DOTA", D, 2)]) == [
+        ("value", 78.1, None, "mAP", 2, 0, None), ("value", 78.3, None, "mAP", 2, 1, None)]
+
+
+def test_results_value_in_brackets_after_a_model_or_dataset():
+    assert read("X reaches 84.6% on ImageNet , ahead of ResNet-50 ( 76.1% ) .",
+                [("X", M, 0), ("ImageNet", D, 1), ("ResNet-50", M, 2)]) == [
+        ("value", 84.6, "%", None, 1, None, None), ("value", 76.1, "%", None, 1, 2, None)]
+    assert read("X is best on Kinetics ( 88.6% ) and MSVD ( 56.1% ) .",
+                [("X", M, 0), ("Kinetics", D, 1), ("MSVD", D, 2)]) == [
+        ("value", 88.6, "%", None, 1, None, None), ("value", 56.1, "%", None, 2, None, None)]
+
+
+def test_results_split_beside_the_dataset():
+    assert read("X obtains 45.2 AP on COCO test-dev .", [("X", M, 0), ("COCO", D, 1)]) == [
+        ("value", 45.2, None, "AP", 1, None, "test-dev")]
+
+
+def test_results_counts_years_shares_and_settings_are_not_results():
+    assert read("X uses 10% of the labels and 232 images from 2019 , with 38.1% AP at 60 FPS on COCO .",
+                [("X", M, 0), ("COCO", D, 1)]) == [("value", 38.1, "%", "AP", 1, None, None)]
+
+
+def test_results_become_claims_one_per_value(extract):
+    pg = extract("FooNet: a network", "FooNet achieves 84.6% top-1 accuracy and 97.0% top-5 accuracy on ImageNet, "
+                                      "outperforming ResNet-50 by 8.5%.")
+    assert [(c.head, c.relation, c.tail, c.metric, c.value, c.number, c.unit, c.margin, c.dataset)
+            for c in pg.claims] == [
+        ("FooNet", "outperforms", "ResNet-50", None, None, None, None, "by 8.5%", "ImageNet"),
+        ("FooNet", "evaluated-on", "ImageNet", "top-1 accuracy", "84.6%", 84.6, "%", None, "ImageNet"),
+        ("FooNet", "evaluated-on", "ImageNet", "top-5 accuracy", "97.0%", 97.0, "%", None, "ImageNet")]
