@@ -59,7 +59,7 @@ def test_cli_bad_records_are_reported_with_file_and_line_and_skipped(tmp_path):
     assert lines[:2] == [
         f"warning: {bad}:1: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
         f"warning: {bad}:3: missing or empty 'abstract'"]
-    assert lines[2].startswith("1 papers, 2 entities, 1 relations (123 triples) in ")
+    assert lines[2].startswith("1 papers, 2 entities, 1 relations (170 triples) in ")
     assert lines[2].endswith(f" s; 2 bad record(s) skipped -> {out}/")
 
 
@@ -156,7 +156,7 @@ def test_cli_query_help_lists_the_library_from_its_files():
     section = out.split("Query library (queries/):")[1].splitlines()
     names = [line.split()[0] for line in section if line.startswith("  ") and not line.startswith("   ")]
     assert names == [
-        "ancestors", "beaten-by", "beats", "co-evaluated", "datasets-of", "entity-types", "extends-transitive",
+        "ancestors", "beaten-by", "beats", "co-evaluated", "datasets-of", "entity-types", "extends-transitive", "leaderboard",
         "most-beaten", "proposals-on", "results-on", "top-datasets"]
 
 
