@@ -1,6 +1,7 @@
 """Every script in bench/ runs, at a tiny size, so a change under it shows at once. They start
 together (each is a process of its own) and each test waits for its own."""
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCRIPTS = {
     "bench_build": ["--n", "40", "--tokenizer-sample", "20"],
     "bench_memory": ["--sizes", "20", "40", "--jobs", "1"],
-    "bench_explorer": ["--nodes", "30", "--chromium", CHROMIUM] + ([] if Path(CHROMIUM).exists() else ["--no-browser"]),
+    "bench_explorer": ["--nodes", "30", "--shots", "{tmp}/shots", "--chromium", CHROMIUM] + ([] if Path(CHROMIUM).exists() else ["--no-browser"]),
     "make_corpus": ["--n", "20", "--out", "{tmp}/corpus.jsonl"],
     "bench_claims": ["--limit", "12", "--folds", "2"],
 }
@@ -51,9 +52,19 @@ def test_bench_memory(ran):
 
 
 def test_bench_explorer(ran):
-    out, err, code, _ = ran("bench_explorer")
+    out, err, code, tmp = ran("bench_explorer")
     assert code == 0, err
-    assert out.startswith("nodes 30, links ")
+    lines = out.splitlines()
+    assert lines[0].startswith("nodes 30, links ")
+    if Path(CHROMIUM).exists():
+        steps = [re.sub(r" '[^']*'", "", line).split(":")[0].split(" (")[0] for line in lines[1:]]
+        assert steps == ["first draw", "search", "open entity", "switch view to beats", "switch view to lineage",
+                         "switch view to near", "open dataset", "open the largest community", "back button",
+                         "console errors"]
+        assert lines[-1] == "console errors: 0, outside requests: 0"
+        assert sorted(p.name for p in (tmp / "shots").iterdir()) == [
+            "beats.png", "community.png", "dataset.png", "lineage.png", "map.png", "neighbourhood-again.png",
+            "neighbourhood.png"]
 
 
 def test_bench_make_corpus(ran):

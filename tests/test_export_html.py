@@ -1,25 +1,90 @@
-"""The HTML view opens offline and never runs text from abstracts."""
+"""The HTML view opens offline and never runs text from abstracts; its per-entity data is packed
+in the page; a dataset's leaderboard is built from its results."""
+import base64
+import gzip
+import json
 import re
 
+import pytest
+
 from graph.build import build
-from graph.export.html import generate_html
+from graph.export.html import generate_html, leaderboard_rows, paper_url
 from graph.model import Paper
+
+
+def chunks(html: str) -> list[str]:
+    """The JSON texts of the side-panel data, as the page unpacks them."""
+    return [gzip.decompress(base64.b64decode(packed)).decode()
+            for packed in re.findall(r'<script type="application/octet-stream" id="chunk-\d+">([^<]*)</script>', html)]
+
+
+def unpacked(html: str) -> dict:
+    """The side-panel data of every entity."""
+    return {k: v for text in chunks(html) for k, v in json.loads(text).items()}
+
+
+def page_graph(html: str) -> dict:
+    return json.loads(re.search(r"var G = (.*);\n", html).group(1))
 
 
 def test_html_has_no_outside_scripts_or_stylesheets(small_corpus):
     html = generate_html(small_corpus)
     assert re.findall(r"<(?:script|link)[^>]+(?:src|href)=[\"']?https?:", html) == []
-    assert "vis.Network" in html and "DETAILS" in html
+    assert "vis.Network" in html and "DecompressionStream" in html
 
 
 def test_html_escapes_text_from_abstracts(extractor):
     evil = Paper('<script>alert(1)</script> VOLO: Vision Outlooker', "VOLO outperforms DeiT. </script><b>x</b>")
     html = generate_html(build([extractor.extract(evil)]))
     assert "<script>alert(1)" not in html and "</script><b>" not in html
-    assert "\\u003cscript\\u003ealert(1)" in html
+    details = "".join(chunks(html))  # JSON.parse gives the text back, shown with textContent
+    assert "\\u003cscript\\u003ealert(1)" in details and "<script>" not in details
 
 
-def test_html_colours_nodes_by_type_and_edges_by_relation(small_corpus):
+def test_html_colours_by_type_and_relation(small_corpus):
     html = generate_html(small_corpus)
     assert '"color": "#4e79a7"' in html  # method
     assert "#e15759" in html  # outperforms
+
+
+def test_html_groups_the_same_claim_from_several_papers(rich_corpus):
+    html = generate_html(rich_corpus)
+    g = page_graph(html)
+    ids = {n[0]: i for i, n in enumerate(g["nodes"])}
+    resnet = unpacked(html)[str(ids["ResNet-50"])]
+    beaten = [(c[0], c[5], [p[0] for p in c[7]]) for c in resnet["claims"] if c[1] == "outperforms"]
+    assert beaten == [(ids["ViT"], "88.5%", ["An Image is Worth 16x16 Words", "Vision transformers revisited"]),
+                      (ids["DeiT"], "81.8%", ["Training data-efficient image transformers"])]
+    assert resnet["papers"][0] == ["An Image is Worth 16x16 Words", 2021, "https://arxiv.org/abs/2010.11929"]
+
+
+def test_html_puts_entities_in_communities_and_leaves_the_unlinked_out(rich_corpus):
+    g = page_graph(generate_html(rich_corpus))
+    community = {n[0]: n[3] for n in g["nodes"]}
+    assert community["LonelyNet"] == -1
+    assert sorted(k for k, c in community.items() if c >= 0) == ["DeiT", "ImageNet", "ResNet-50", "Transformer", "ViT"]
+    assert g["totals"] == {"entities": 6, "kept": 6, "own": 0, "links": 7, "kept_links": 7}
+    assert {n[0]: n[4] for n in g["nodes"]}["Transformer"] == 2017  # first year it appears
+
+
+def test_html_leaderboard_rows_best_first(rich_corpus):
+    imagenet = next(i for i, n in rich_corpus.nodes.items() if n.name == "ImageNet")
+    rows = leaderboard_rows(rich_corpus, imagenet)
+    assert [(r["model"], r["value"], r["year"], r["url"]) for r in rows] == [
+        ("ViT", "88.5%", 2021, "https://arxiv.org/abs/2010.11929"),
+        ("DeiT", "81.8%", 2021, "https://doi.org/10.1000/deit"),
+        ("ResNet-50", "76.1%", 2016, "https://example.org/resnet")]
+    assert rows[0] == {"model": "ViT", "paper": "An Image is Worth 16x16 Words", "year": 2021, "metric": "top-1",
+                       "value": "88.5%", "evidence": "ViT beats ResNet-50 with 88.5% on ImageNet.",
+                       "url": "https://arxiv.org/abs/2010.11929"}
+
+
+@pytest.mark.parametrize("paper, url", [
+    (Paper("t", "a", url="https://x.org/p"), "https://x.org/p"),
+    (Paper("t", "a", id="arXiv:2010.11929v2"), "https://arxiv.org/abs/2010.11929"),
+    (Paper("t", "a", id="10.1000/xyz"), "https://doi.org/10.1000/xyz"),
+    (Paper("t", "a", url="javascript:alert(1)"), None),
+    (Paper("t", "a", id="p-7"), None),
+])
+def test_html_paper_url(paper, url):
+    assert paper_url(paper) == url

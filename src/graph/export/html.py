@@ -1,12 +1,29 @@
 """The interactive HTML view: pyvis (vis-network) with every asset inlined, so the page opens
-with no network. Nodes are coloured by type and edges by relation and placed by a layout computed
-here (physics off). The page has a legend that filters by entity and relation type, a top-N slider
-(best-connected first), search by name or alias, a 1–2 hop neighbourhood focus, and a side panel
-with an entity's papers, claims, numbers and evidence sentences. All text from abstracts reaches the
-page as JSON (``<``, ``>``, ``&`` escaped) and is shown with ``textContent``, never as HTML."""
+with no network, from disk or under ``papergraph serve``.
+
+The page is built around the questions a researcher asks of an entity — who beats it, what it
+extends and what extends it, what is around it, and for a dataset its leaderboard — each drawn as a
+small vis-network graph, beside a side panel that lists the claims first (grouped when several
+papers state the same one) and then the papers, with years and links. The first screen is a map of
+communities (computed here, at build time) labelled by their leading entities; a click opens one.
+
+What the page holds:
+- inline, as JSON: every kept entity's name, type, degree, community, first year and aliases, and
+  the distinct links between kept entities (enough to search and to draw every view);
+- per entity, its claims, evidence, papers and leaderboard, as gzip-compressed chunks of JSON in
+  ``<script type="application/octet-stream">`` elements (never run as script) that the page
+  unpacks (DecompressionStream) when an entity is opened. A page opened from disk cannot fetch
+  files beside it, and ``serve`` serves graph.html alone, so the chunks travel inside the page.
+
+All text from abstracts reaches the page as JSON (``<``, ``>``, ``&`` escaped) and is shown with
+``textContent``, never as HTML; links are only ever http(s)."""
 from __future__ import annotations
 
+import base64
+import gzip
 import os
+import re
+import weakref
 from collections.abc import Iterator
 from importlib import resources
 
@@ -14,11 +31,16 @@ from jinja2.utils import htmlsafe_json_dumps
 
 from graph.build import Corpus
 from graph.export import atomic_write
+from graph.model import Paper
 
 NODE_COLORS = {"method": "#4e79a7", "architecture": "#f28e2b", "dataset": "#59a14f"}
 EDGE_COLORS = {"evaluated-on": "#9c9c9c", "outperforms": "#e15759", "extends": "#b07aa1"}
 PAPER_NODE = "paper's own approach"
 PAPER_COLOR = "#bab0ac"
+RELATIONS = list(EDGE_COLORS)
+CHUNK = 128  # entities per compressed chunk of side-panel data
+BOARD_ROWS = 100  # leaderboard rows a dataset's panel keeps (best first)
+MAP = 40  # communities the first screen draws, the largest first: as many labels as a person reads
 
 
 def _network():
@@ -39,116 +61,195 @@ def _json(value) -> str:
     return str(htmlsafe_json_dumps(value, sort_keys=True))
 
 
-def generate_html(corpus: Corpus, heading: str = "papergraph", show: int = 1000, limit: int = 5000,
-                  claims_per_node: int = 50) -> str:
+_ARXIV = re.compile(r"^(?:arxiv:|https?://arxiv\.org/abs/)?(\d{4}\.\d{4,5})(?:v\d+)?$", re.I)
+
+
+def paper_url(paper: Paper) -> str | None:
+    """Where a reader can open the paper: its URL, else its arXiv or DOI page; None when unknown.
+    Only http(s) addresses: nothing from an input becomes a ``javascript:`` link."""
+    if paper.url and paper.url.startswith(("https://", "http://")):
+        return paper.url
+    ident = (paper.id or "").strip()
+    if m := _ARXIV.match(ident):
+        return f"https://arxiv.org/abs/{m.group(1)}"
+    if ident.lower().startswith("doi:"):
+        ident = ident[4:]
+    if re.match(r"^10\.\d{4,9}/\S+$", ident):
+        return f"https://doi.org/{ident}"
+    if ident.startswith(("https://", "http://")):
+        return ident
+    return None
+
+
+def _number(value: str | None) -> float:
+    m = re.search(r"-?\d+(?:\.\d+)?", value or "")
+    return float(m.group()) if m else float("-inf")
+
+
+_BOARDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def leaderboard_rows(corpus: Corpus, dataset_iri: str) -> list[dict]:
+    """The results stated on one dataset, best first: one row per evaluated-on claim with a value,
+    as plain dicts (model, paper, year, metric, value, evidence, url). Sorted by the number in the
+    value, highest first (metrics where lower is better are not told apart yet). The first call
+    reads the corpus once for every dataset; later calls on the same corpus are look-ups."""
+    boards = _BOARDS.get(corpus)
+    if boards is None:
+        names = {iri: n.name for iri, n in corpus.nodes.items()}
+        boards = {}
+        for v in corpus.papers():
+            for e in v.edges:
+                if e.relation == "evaluated-on" and e.value:
+                    boards.setdefault(e.tail, []).append(
+                        {"model": names.get(e.head) or _own(v.paper.title), "paper": v.paper.title,
+                         "year": v.paper.year, "metric": e.metric, "value": e.value, "evidence": e.evidence,
+                         "url": paper_url(v.paper)})
+        for rows in boards.values():
+            rows.sort(key=lambda r: (-_number(r["value"]), r["model"], r["paper"]))
+        _BOARDS[corpus] = boards
+    return [dict(r) for r in boards.get(dataset_iri, [])]
+
+
+def generate_html(corpus: Corpus, heading: str = "papergraph", limit: int = 50000,
+                  claims_per_node: int = 100) -> str:
     """The explorer page (see page_parts)."""
-    return "".join(page_parts(corpus, heading, show, limit, claims_per_node))
+    return "".join(page_parts(corpus, heading, limit, claims_per_node))
 
 
-def page_parts(corpus: Corpus, heading: str = "papergraph", show: int = 1000, limit: int = 5000,
-               claims_per_node: int = 50) -> Iterator[str]:
-    """The explorer page, piece by piece. Positions are computed here (physics off in the
-    browser); the `show` best-connected nodes are drawn first, and a slider, filters and search
-    bring in the rest.
+def page_parts(corpus: Corpus, heading: str = "papergraph", limit: int = 50000,
+               claims_per_node: int = 100) -> Iterator[str]:
+    """The explorer page, piece by piece (tens of MB on a large graph are never one string).
 
-    A page is for exploring, not for holding the whole graph: it keeps the `limit` best-connected
-    nodes and the links between them, and at most `claims_per_node` claims (with their evidence) per
-    node; SPARQL over graph.ttl answers for everything."""
-    from graph.export.layout import force_layout
+    It keeps the `limit` best-connected entities (and papers whose own unnamed approach has
+    claims), the links between them, and at most `claims_per_node` claims per entity; the page says
+    how much of the graph it holds, and SPARQL over graph.ttl answers for everything."""
+    from graph.export.layout import communities, force_layout
 
-    # distinct (head, relation, tail), counted in one pass over the papers; of the papers' own
-    # links, those of the most linked papers (build.OWN_KEPT, as many as `limit` can show)
-    links = [*corpus.links(), *((p, r, t) for p, own in corpus.own_links().items() for r, t in own)]
+    links = [*corpus.links().items(),
+             *(((p, r, t), n) for p, own in corpus.own_links().items() for (r, t), n in own.items())]
     degree = corpus.degree()
     candidates = list(corpus.nodes) + sorted(corpus.own_links())
     kept = sorted(candidates, key=lambda i: (-degree.get(i, 0), i))[:limit]
-    rank = {iri: r for r, iri in enumerate(kept)}
+    rank = set(kept)
     own = sorted(i for i in kept if i not in corpus.nodes)  # papers whose own unnamed approach has claims
     ids = [i for i in corpus.nodes if i in rank] + own
     index = {iri: i for i, iri in enumerate(ids)}
-    edges = [{"id": n, "from": h, "to": t, "color": EDGE_COLORS[r], "arrows": "to", "title": r, "relation": r}
-             for n, (h, r, t) in enumerate(k for k in sorted(links) if k[0] in rank and k[2] in rank)]
-    pos = force_layout(len(ids), [(index[e["from"]], index[e["to"]]) for e in edges])
-    # one more pass over the papers for what the side panel shows of the kept nodes
-    names = {n.id: n.name for n in corpus.nodes.values()}
-    details, titles = {}, {}
-    for iri in ids:
-        if iri in corpus.nodes:
-            n = corpus.nodes[iri]
-            details[iri] = {"name": n.name, "type": n.type, "aliases": sorted(n.aliases), "papers": [],
-                            "claims": [], "more_papers": 0, "more_claims": 0}
+    rel = {r: n for n, r in enumerate(RELATIONS)}
+    edges = [[index[h], rel[r], index[t], n] for (h, r, t), n in sorted(links) if h in rank and t in rank]
+
+    # one pass over the papers: labels of papers' own approaches, years, and each kept node's claims
+    names = {iri: n.name for iri, n in corpus.nodes.items()}
+    year: dict[str, int] = {}
+    papers: dict[str, list] = {iri: [] for iri in ids}
+    more_papers: dict[str, int] = {}
+    claims: dict[str, dict] = {iri: {} for iri in ids}  # node -> group key -> [papers stating it]
+    more_claims: dict[str, int] = {}
+
+    def ref(iri: str, title: str) -> int | str:
+        return index[iri] if iri in index else names.get(iri) or _own(title)
+
     for v in corpus.papers():
-        if v.iri in rank:
-            titles[v.iri] = v.paper.title
-            names[v.iri] = _own(v.paper.title)
-            details[v.iri] = {"name": v.paper.title, "type": PAPER_NODE, "aliases": [], "papers": [v.paper.title],
-                              "claims": [], "more_papers": 0, "more_claims": 0}
+        p = v.paper
+        ref_paper = [p.title, p.year, paper_url(p)]
+        if v.iri in index:
+            names[v.iri] = _own(p.title)
+            papers[v.iri].append(ref_paper)
+            if p.year:
+                year[v.iri] = p.year
         for n in v.roles:
-            if n in details:
-                d = details[n]
-                if len(d["papers"]) < claims_per_node:
-                    d["papers"].append(v.paper.title)
+            if n in index:
+                if p.year and (n not in year or p.year < year[n]):
+                    year[n] = p.year
+                if len(papers[n]) < claims_per_node:
+                    papers[n].append(ref_paper)
                 else:
-                    d["more_papers"] += 1
+                    more_papers[n] = more_papers.get(n, 0) + 1
         for e in v.edges:
-            if e.head not in details and e.tail not in details:
+            ends = {e.head, e.tail} & index.keys()
+            if not ends:
                 continue
-            claim = _json({"head": names.get(e.head) or _own(v.paper.title), "relation": e.relation,
-                           "tail": names[e.tail], "evidence": e.evidence, "paper": v.paper.title,
-                           "metric": e.metric, "value": e.value})  # as JSON at once: a third of a dict's size
-            for end in {e.head, e.tail}:
-                if end in details:
-                    d = details[end]
-                    if len(d["claims"]) < claims_per_node:
-                        d["claims"].append(claim)
-                    else:
-                        d["more_claims"] += 1
+            group = (ref(e.head, p.title), e.relation, ref(e.tail, p.title),
+                     ref(e.dataset, p.title) if e.dataset else None, e.metric, e.value, getattr(e, "margin", None))
+            stated = [p.title, p.year, paper_url(p), round(e.confidence, 2), e.evidence]
+            for end in ends:
+                groups = claims[end]
+                if sum(map(len, groups.values())) < claims_per_node:
+                    groups.setdefault(group, []).append(stated)
+                else:
+                    more_claims[end] = more_claims.get(end, 0) + 1
+
+    comm = communities(len(ids), [(h, t, n) for h, _, t, n in edges])
+    k = max(comm, default=-1) + 1
+    members: list[list[int]] = [[] for _ in range(k)]
+    deg = [degree.get(i, 0) for i in ids]
+    for i, c in enumerate(comm):
+        if c >= 0:
+            members[c].append(i)
+    cweight: dict[tuple[int, int], int] = {}
+    for h, _, t, n in edges:
+        a, b = sorted((comm[h], comm[t]))
+        if a != b:
+            cweight[a, b] = cweight.get((a, b), 0) + n
+    # the map draws the MAP largest communities (0..MAP-1), placed here by the links between them
+    drawn = min(k, MAP)
+    cpos = force_layout(drawn, [(a, b) for a, b in cweight if b < drawn])
+    groups = [{"id": c, "size": len(m), "lead": sorted(m, key=lambda i: (-deg[i], i))[:60]} for c, m in enumerate(members)]
+    for c in range(drawn):
+        groups[c]["x"], groups[c]["y"] = round(float(cpos[c][0]), 1), round(float(cpos[c][1]), 1)
+
+    variants = _variants(corpus, ids, index)
+    nodes = [[names[iri], corpus.nodes[iri].type if iri in corpus.nodes else "paper", deg[i], comm[i], year.get(iri)]
+             for i, iri in enumerate(ids)]
+    aliases = {i: sorted(corpus.nodes[iri].aliases) for i, iri in enumerate(ids)
+               if iri in corpus.nodes and corpus.nodes[iri].aliases}
+    graph = {"nodes": nodes, "edges": edges, "aliases": aliases, "communities": groups,
+             "cedges": sorted([a, b, w] for (a, b), w in cweight.items()), "relations": RELATIONS,
+             "chunk": CHUNK,
+             "totals": {"entities": len(corpus.nodes), "kept": len(ids) - len(own), "own": len(own),
+                        "links": len(links), "kept_links": len(edges)}}
+
+    def detail(i: int, iri: str) -> dict:
+        d = {"claims": [[*g, stated] for g, stated in sorted(claims[iri].items(), key=lambda kv: -len(kv[1]))],
+             "more_claims": more_claims.get(iri, 0), "papers": papers[iri], "more_papers": more_papers.get(iri, 0)}
+        if iri in corpus.nodes and corpus.nodes[iri].type == "dataset":
+            rows = leaderboard_rows(corpus, iri)
+            d["board"], d["more_board"] = rows[:BOARD_ROWS], max(0, len(rows) - BOARD_ROWS)
+            d["variants"] = variants.get(i, [])
+        return d
+
+    def chunks() -> Iterator[str]:
+        for start in range(0, len(ids), CHUNK):
+            data = _json({str(i): detail(i, ids[i]) for i in range(start, min(start + CHUNK, len(ids)))})
+            packed = base64.b64encode(gzip.compress(data.encode(), compresslevel=6, mtime=0)).decode()
+            yield f'<script type="application/octet-stream" id="chunk-{start // CHUNK}">{packed}</script>\n'
+
     net = _network()
-    net.nodes = [
-        {"id": n.id, "label": n.name, "color": NODE_COLORS[n.type], "shape": "dot", "group": n.type,
-         "size": 8 + min(30, 2 * degree.get(n.id, 0)), "rank": rank[n.id],
-         "x": round(float(pos[index[n.id]][0]), 1), "y": round(float(pos[index[n.id]][1]), 1),
-         "title": f"{n.name} ({n.type}) — {n.papers} paper(s)"}
-        for n in corpus.nodes.values() if n.id in rank
-    ]
-    net.nodes += [{"id": p, "label": titles[p][:40], "color": PAPER_COLOR, "shape": "square", "size": 8,
-                   "group": "paper", "rank": rank[p],
-                   "x": round(float(pos[index[p]][0]), 1), "y": round(float(pos[index[p]][1]), 1),
-                   "title": f"{PAPER_NODE}: {titles[p]}"} for p in own]
-    net.edges = edges
-    net.heading = heading
-    net.options = {
-        "physics": {"enabled": False},
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
-        "edges": {"smooth": False},
-        "layout": {"improvedLayout": False},
-    }
     legend = {"nodes": [{"key": t, "label": t, "color": c} for t, c in NODE_COLORS.items()] +
               [{"key": "paper", "label": PAPER_NODE, "color": PAPER_COLOR}],
               "edges": [{"key": r, "label": r, "color": c} for r, c in EDGE_COLORS.items()]}
-    nodes, edges_, heading_, height, width, options = net.get_network_data()
     template = net.templateEnv.get_template(net.path)
-    # piece by piece: the whole page (tens of MB on a large graph) is never one string
-    return template.generate(nodes=nodes, edges=edges_, heading=heading_, options=options,
-                             details=_details_json(details), legend=legend, bgcolor="#ffffff",
-                             show=min(show, len(nodes)))
+    return template.generate(graph=_json(graph), heading=heading, legend=legend, chunks=chunks())
 
 
-def _details_json(details: dict[str, dict]) -> Iterator[str]:
-    """The side panel's data as the template's ``tojson`` would write it (keys sorted, HTML-safe), a
-    node at a time and with the claims already JSON: never the whole object, tens of MB on a large
-    graph, as one string."""
-    yield "{"
-    for n, iri in enumerate(sorted(details)):
-        fields = ", ".join(f"{_json(k)}: " + (f"[{', '.join(v)}]" if k == "claims" else _json(v))
-                           for k, v in sorted(details[iri].items()))
-        yield f"{', ' if n else ''}{_json(iri)}: {{{fields}}}"
-    yield "}"
+def _variants(corpus: Corpus, ids: list[str], index: dict[str, int]) -> dict[int, list[int]]:
+    """Datasets named as another dataset plus a suffix (ImageNet -> ImageNet-1K, ImageNet-21K)."""
+    datasets = {corpus.nodes[iri].name.lower(): index[iri] for iri in ids
+                if iri in corpus.nodes and corpus.nodes[iri].type == "dataset"}
+    out: dict[int, list[int]] = {}
+    for name, i in sorted(datasets.items()):
+        for cut in (m.start() for m in re.finditer(r"[-\s_(]", name)):
+            base = datasets.get(name[:cut].strip())
+            if base is not None and base != i:
+                out.setdefault(base, []).append(i)
+    return out
 
 
-def _own(title: str) -> str:
-    """The label of a paper's own unnamed approach."""
-    return f"{PAPER_NODE} ({title[:40]})"
+def _own(title: str, width: int = 48) -> str:
+    """The label of a paper's own unnamed approach: the title cut at a word, with an ellipsis."""
+    if len(title) > width:
+        title = title[:width].rsplit(" ", 1)[0].rstrip(",:;-") + "…"
+    return f"{PAPER_NODE} ({title})"
 
 
 def write_html(corpus: Corpus, path, heading: str = "papergraph") -> None:
