@@ -108,8 +108,8 @@ def test_explorer_search_by_alias_opens_the_side_panel_claims_first(page):
     assert page.url.endswith("#e=ImageNet")
     assert page.eval_on_selector_all("#panel h3", "hs => hs.map(h => h.textContent)") == [
         "Leaderboard (1 results)", "Evaluated on it (1)", "Papers (1)"]
-    assert page.eval_on_selector_all("#panel table.board tbody td", "ts => ts.map(t => t.textContent)")[:4] == [
-        "VOLO", "87.1%", "top-1 accuracy", ""]
+    assert page.eval_on_selector_all("#panel table.board tbody td", "ts => ts.map(t => t.textContent)")[:5] == [
+        "1", "VOLO", "87.1%", "top-1 accuracy", ""]
     assert page.text_content("#panel table.board details .ev") == (
         "“VOLO achieves 87.1% top-1 accuracy on ImageNet-1K, outperforming DeiT and Swin Transformer.”")
 
@@ -151,8 +151,12 @@ def test_explorer_panel_groups_a_claim_stated_twice_with_years_and_links(rich):
 
 def test_explorer_leaderboard_sorts_by_column(rich):
     goto(rich, "#e=ImageNet")
-    models = lambda: rich.eval_on_selector_all("#panel table.board tbody tr td:first-child", "ts => ts.map(t => t.textContent)")
-    assert models() == ["ViT", "DeiT", "ResNet-50"]
+    models = lambda: rich.eval_on_selector_all("#panel table.board tbody tr td:nth-child(2)", "ts => ts.map(t => t.textContent)")
+    assert models() == ["ViT", "DeiT", "ResNet-50"]  # ranked
+    rich.click("#panel th[data-key=value]")
+    assert models() == ["ViT", "DeiT", "ResNet-50"]  # better first
+    rich.click("#panel th[data-key=value]")
+    assert models() == ["ResNet-50", "DeiT", "ViT"]
     rich.click("#panel th[data-key=model]")
     assert models() == ["DeiT", "ResNet-50", "ViT"]
     rich.click("#panel th[data-key=year]")

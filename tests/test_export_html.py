@@ -74,9 +74,24 @@ def test_html_leaderboard_rows_best_first(rich_corpus):
         ("ViT", "88.5%", 2021, "https://arxiv.org/abs/2010.11929"),
         ("DeiT", "81.8%", 2021, "https://doi.org/10.1000/deit"),
         ("ResNet-50", "76.1%", 2016, "https://example.org/resnet")]
-    assert rows[0] == {"model": "ViT", "paper": "An Image is Worth 16x16 Words", "year": 2021, "metric": "top-1",
-                       "value": "88.5%", "evidence": "ViT beats ResNet-50 with 88.5% on ImageNet.",
-                       "url": "https://arxiv.org/abs/2010.11929"}
+    assert rows[0] == {"rank": 1, "model": "ViT", "paper": "An Image is Worth 16x16 Words", "year": 2021,
+                       "metric": "top-1", "value": "88.5%", "split": "", "score": 88.5, "higher": True,
+                       "evidence": "ViT beats ResNet-50 with 88.5% on ImageNet.", "url": "https://arxiv.org/abs/2010.11929"}
+
+
+def test_html_leaderboard_rows_rank_by_the_metric_direction_and_never_across_metrics():
+    from graph.model import Claim, Entity, PaperGraph
+
+    def paper(title, name, metric, value, number):
+        s = f"{name} reaches {value} {metric} on LibriSpeech."
+        return PaperGraph(Paper(title, s, id=title), [Entity(name, "architecture"), Entity("LibriSpeech", "dataset")],
+                          [Claim(name, "evaluated-on", "LibriSpeech", s, 0, len(s), 0.9, "LibriSpeech", metric, value,
+                                 number=number)])
+    corpus = build([paper("p1", "A", "WER", "5.1", 5.1), paper("p2", "B", "WER", "4.2", 4.2),
+                    paper("p3", "C", "WER", "6.0", 6.0), paper("p4", "D", "accuracy", "0.9", 0.9)])
+    d = next(i for i, n in corpus.nodes.items() if n.name == "LibriSpeech")
+    assert [(r["rank"], r["model"], r["metric"], r["score"]) for r in leaderboard_rows(corpus, d)] == [
+        (1, "B", "WER", 4.2), (2, "A", "WER", 5.1), (3, "C", "WER", 6.0), (1, "D", "accuracy", 90.0)]
 
 
 @pytest.mark.parametrize("paper, url", [

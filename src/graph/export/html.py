@@ -24,11 +24,13 @@ import gzip
 import os
 import re
 import weakref
+from collections import Counter
 from collections.abc import Iterator
 from importlib import resources
 
 from jinja2.utils import htmlsafe_json_dumps
 
+from graph import metrics
 from graph.build import Corpus
 from graph.export import atomic_write
 from graph.model import Paper
@@ -90,23 +92,40 @@ _BOARDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def leaderboard_rows(corpus: Corpus, dataset_iri: str) -> list[dict]:
-    """The results stated on one dataset, best first: one row per evaluated-on claim with a value,
-    as plain dicts (model, paper, year, metric, value, evidence, url). Sorted by the number in the
-    value, highest first (metrics where lower is better are not told apart yet). The first call
-    reads the corpus once for every dataset; later calls on the same corpus are look-ups."""
+    """The results stated on one dataset, as plain dicts (rank, model, paper, year, metric,
+    value, split, score, higher, evidence, url): one row per model, paper and metric with its best
+    value; metrics with the most results first, and within a metric best first by its direction
+    (metrics.json: lower error, WER or FID is better), on its own scale (an F1 of 0.88 is 88), as
+    ``papergraph leaderboard`` ranks. The first call reads the corpus once for every dataset;
+    later calls on the same corpus are look-ups."""
     boards = _BOARDS.get(corpus)
     if boards is None:
         names = {iri: n.name for iri, n in corpus.nodes.items()}
-        boards = {}
+        best: dict[str, dict[tuple, dict]] = {}
         for v in corpus.papers():
             for e in v.edges:
-                if e.relation == "evaluated-on" and e.value:
-                    boards.setdefault(e.tail, []).append(
-                        {"model": names.get(e.head) or _own(v.paper.title), "paper": v.paper.title,
-                         "year": v.paper.year, "metric": e.metric, "value": e.value, "evidence": e.evidence,
-                         "url": paper_url(v.paper)})
-        for rows in boards.values():
-            rows.sort(key=lambda r: (-_number(r["value"]), r["model"], r["paper"]))
+                if e.relation != "evaluated-on" or not e.value:
+                    continue
+                entry = metrics.resolve(e.metric)
+                number = e.number if e.number is not None else _number(e.value)
+                row = {"model": names.get(e.head) or _own(v.paper.title), "paper": v.paper.title,
+                       "year": v.paper.year, "metric": e.metric or "", "value": e.value, "split": e.split or "",
+                       "score": metrics.scaled(number, e.unit, entry), "higher": entry.higher_is_better if entry else True,
+                       "evidence": e.evidence, "url": paper_url(v.paper)}
+                k = (row["model"], row["paper"], row["metric"].lower())
+                old = best.setdefault(e.tail, {}).get(k)
+                if old is None or (row["score"] > old["score"] if row["higher"] else row["score"] < old["score"]):
+                    best[e.tail][k] = row
+        boards = {}
+        for d, found in best.items():
+            counts = Counter(r["metric"].lower() for r in found.values())
+            rows = sorted(found.values(), key=lambda r: (-counts[r["metric"].lower()], r["metric"].lower(),
+                                                         -r["score"] if r["higher"] else r["score"], r["model"], r["paper"]))
+            for n, r in enumerate(rows):
+                same = n and rows[n - 1]["metric"].lower() == r["metric"].lower()
+                r["rank"] = (rows[n - 1]["rank"] if same and rows[n - 1]["score"] == r["score"]
+                             else rows[n - 1]["rank"] + 1 if same else 1)
+            boards[d] = rows
         _BOARDS[corpus] = boards
     return [dict(r) for r in boards.get(dataset_iri, [])]
 
