@@ -206,7 +206,9 @@ def _margin(before: list[str], after: list[str]) -> bool:
 
 
 def _listed(between: str) -> bool:
-    """Whether two numbers are items of one list: only ',', 'and', '/', '%' between them."""
+    """Whether two numbers are items of one list: only ',', 'and', '/', '%' between them, and
+    what brackets hold ("94.6 (95.6 for an ensemble) and 77.0")."""
+    between = re.sub(r"\([^()]*\)", " ", between)
     return bool(re.fullmatch(r"\s*(?:\\?%)?\s*(?:,|/|;|and|,\s*and|or)\s*", between))
 
 
@@ -275,10 +277,20 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
     if "respectively" in lower:
         distinct = list(dict.fromkeys((d[3], _split_after(text, d)) for d in datasets))  # "COCO test-dev and val"
         mods = list(dict.fromkeys(m[3] for m in models))
+        start = 0
         for group in _groups(out, lower):
             if len(group) < 2:
                 continue
-            if len(group) == len(distinct):
+            # the datasets of the group's own clause: after the previous list, up to its "respectively"
+            end = lower.find("respectively", group[-1].end)
+            end = len(lower) if end < 0 else end
+            local = list(dict.fromkeys((d[3], _split_after(text, d)) for d in datasets if start <= d[0] < end and
+                                       not group[0].start <= d[0] < group[-1].end))
+            start = group[-1].end
+            if len(group) == len(local) and len(local) != len(distinct):
+                paired.update((n.start, d) for n, d in zip(group, local))
+                splits.update((n.start, d[1]) for n, d in zip(group, local))
+            elif len(group) == len(distinct):
                 paired.update((n.start, d) for n, d in zip(group, distinct))
                 splits.update((n.start, d[1]) for n, d in zip(group, distinct))
             elif len(group) == len(mods) and len(distinct) <= 1:
