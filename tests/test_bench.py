@@ -17,7 +17,9 @@ SCRIPTS = {
     "bench_explorer": ["--nodes", "30", "--shots", "{tmp}/shots", "--chromium", CHROMIUM] + ([] if Path(CHROMIUM).exists() else ["--no-browser"]),
     "make_corpus": ["--n", "20", "--out", "{tmp}/corpus.jsonl"],
     "bench_claims": ["--limit", "12", "--folds", "2"],
+    "bench_results": ["--limit", "40", "--jobs", "1"],
 }
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score_results.py"
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +85,14 @@ def test_bench_claims(ran):
     assert [line.split()[0] for line in lines if line.split()[:1] in (["entities"], ["relations"])
             and line.split()[1][:1].isdigit()] == ["entities", "relations"]
     assert "reliability: share of judged claims right, by confidence band (a claim of confidence c" in lines
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="needs ../shared (the benchmarks and their scorer) beside the checkout")
+def test_bench_results(ran):
+    out, err, code, _ = ran("bench_results")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["papers"] == 40 and report["papers_missing"] == 0
+    assert sorted(report) == ["build_s", "evaluated_on", "metric_known", "papers", "papers_missing", "value",
+                              "valued_claims"]
+    assert 0 <= report["evaluated_on"]["r"] <= 1 and report["evaluated_on"]["tp"] + report["evaluated_on"]["fn"] > 0

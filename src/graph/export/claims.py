@@ -1,5 +1,6 @@
 """claims.jsonl: one line per paper with its entities (types, roles, aliases) and its relations
-(evidence sentence and its character offsets in ``title + "\\n\\n" + abstract``)."""
+(evidence sentence and its character offsets in ``title + "\\n\\n" + abstract``; a result's
+metric, value as written, number, unit and split; a win's dataset and margin)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -22,8 +23,10 @@ def paper_record(r: PaperGraph) -> dict:
     for c in r.claims:
         rel = {"head": c.head, "type": c.relation, "tail": c.tail, "evidence": c.evidence,
                "start": c.start, "end": c.end, "confidence": c.confidence}
-        for k in ("metric", "value"):
-            if getattr(c, k):
+        if c.relation != "evaluated-on" and c.dataset:
+            rel["dataset"] = c.dataset  # the dataset of a win, when the sentence names it
+        for k in ("metric", "value", "number", "unit", "split", "margin", "basis"):
+            if getattr(c, k) is not None and getattr(c, k) != "":
                 rel[k] = getattr(c, k)
         rec["relations"].append(rel)
     return rec
