@@ -91,3 +91,20 @@ def test_results_become_claims_one_per_value(extract):
         ("FooNet", "outperforms", "ResNet-50", None, None, None, None, "by 8.5%", "ImageNet"),
         ("FooNet", "evaluated-on", "ImageNet", "top-1 accuracy", "84.6%", 84.6, "%", None, "ImageNet"),
         ("FooNet", "evaluated-on", "ImageNet", "top-5 accuracy", "97.0%", 97.0, "%", None, "ImageNet")]
+
+
+def test_results_metric_right_before_wins_over_the_next_one():
+    assert read("X reaches an FID of 3.2 and IS 8.8 on CIFAR-10 .", [("X", M, 0), ("CIFAR-10", D, 1)]) == [
+        ("value", 3.2, None, "FID", 1, None, None), ("value", 8.8, None, "IS", 1, None, None)]
+
+
+def test_results_a_range_of_gains_is_margins():
+    assert [n[0] for n in read("X brings improvements ( 2.1% to 9.7% F1 ) on ACE .", [("X", M, 0), ("ACE", D, 1)])] == [
+        "margin", "margin"]
+
+
+def test_results_respectively_with_a_name_not_found_leaves_the_values_unplaced():
+    # "Urbansound 8k" was not found as a dataset: which value is Esc-10's is unknown
+    assert read("X reaches 98.5% and 97.5% on Urbansound 8k and Esc-10 , respectively .",
+                [("X", M, 0), ("Esc-10", D, 1)]) == [
+        ("value", 98.5, "%", None, None, None, None), ("value", 97.5, "%", None, None, None, None)]

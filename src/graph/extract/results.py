@@ -70,7 +70,7 @@ _BEFORE_OK = {"of", "to", "at", "is", "was", "are", "were", "=", ":", "reaches",
 _AFTER_MODIFIERS = {"zero-shot", "few-shot", "one-shot", "linear", "linear-probe", "fine-tuned", "fine-tuning", "average",
                     "mean", "overall", "test", "validation", "val", "single-model", "absolute", "top-1", "top-5",
                     "macro", "micro", "weighted", "box", "mask", "image", "pixel", "image-level", "pixel-level", "exact",
-                    "in", "of", "/", "and", "on", "-", "balanced", "clean", "robust", "mean", "unsupervised", "bleu", "sacrebleu"}
+                    "in", "of", "/", "on", "-", "balanced", "clean", "robust", "mean", "unsupervised", "bleu", "sacrebleu"}
 _BETWEEN_TO_DATASET = {"on", "in", "for", "at", "of", "over", "across", "the", "with", "using", "under", "from", "and", "set",
                        "dataset", "benchmark", "(", ")", ",", "/", "its", "a", "an"}
 _NEXT_OK = {"on", "in", "for", "at", "with", "and", "or", "using", "while", "when", "which", "compared", "vs", "vs.",
@@ -85,6 +85,7 @@ _SPLIT_BEFORE = re.compile(r"\b(test-dev|test|validation|val|dev|development)\s+
 _SPLIT_NAMES = {"testdev": "test-dev", "validation": "val", "development": "dev", "heldout": "held-out"}
 # a number followed by "on"/"in" and a capitalised word: stated on that name
 _UNKNOWN_NAME = re.compile(r"\s*(?:%\s*)?(?:[A-Za-z@-]+\s+){0,3}?(?:on|in)\s+(?:the\s+)?([A-Z][\w-]*)")
+_UNPAIRED = -2  # a number "respectively" pairs with a name that was not found
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 
 
@@ -129,6 +130,10 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
         elif unit == "×":
             unit = "x"
         start, end = m.start(), m.end()
+        prev = text[max(0, start - 30):start].split()[-1:] if text[max(0, start - 1):start] == " " else []
+        if prev and re.fullmatch(r"[A-Z][a-z]+", prev[0]) and unit in ("", "k", "K", "M", "B") and \
+                not any(ms <= start - 2 < me for ms, me, _ in mets):
+            continue  # part of a name the finder missed: "Urbansound 8k", "Kinetics 400"
         before = _words(lower[max(0, start - 60):start])
         after_text = lower[end:end + 60]
         after = _words(after_text)
@@ -138,6 +143,9 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
         elif _from_to(before, after):
             continue  # "from 69.0% to 74.4%": the old value
         metric, metric_text = _metric_after(text, mets, end)
+        if metric is not None and not text[end:].lstrip(" %\\").lower().startswith(metric_text.lower()) and \
+                _tight_before(lower, mets, start):
+            metric = None  # "an FID of 3.2 and IS 8.8": the metric right before, not the next one
         if metric is None:
             metric, metric_text = _metric_before(text, mets, start, names)
             if metric is not None and _condition(lower, mets, start):
@@ -145,9 +153,10 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
             if kind == "value" and after[:1] and after[0][:1].isalpha() and after[0] not in _NEXT_OK and \
                     not _dataset_right_after(names, text, end):
                 continue  # "mIoU on COCO with 232 annotated images", "10% labeled data": a count or share
-        if kind == "value" and after[:1] == ["of"] and metric is None and not _dataset_right_after(names, text, end):
-            continue  # "10% of the labels", "15% of MLP-Mixer"
-        if kind == "value" and metric is None and before[-1:] and before[-1] in ("using", "with", "only", "just"):
+        if kind == "value" and after[:1] == ["of"] and _metric_after(text, mets, end)[0] is None and \
+                not _dataset_right_after(names, text, end):
+            continue  # "10% of the labels", "96% of ResNet-18's accuracy", "15% of MLP-Mixer"
+        if kind == "value" and metric is None and unit == "%" and before[-1:] and before[-1] in ("using", "with", "only", "just"):
             continue  # "using only 1% labels", "with 100% ImageNet labels": a share of the data
         if kind == "value" and metric is not None and metric.kind == "efficiency" and before[-1:] and \
                 before[-1] in ("at", "under", "within"):
@@ -164,7 +173,7 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
     out = [n for n in out if n.kind == "margin" or n.unit == "%" or n.metric is not None]  # a bare number: a count, a size
     if not out:
         return []
-    return _assign(out, text, lower, datasets, models)
+    return _assign(out, text, lower, datasets, models, mets)
 
 
 def _lists(out: list[Number], text: str, lower: str, mets) -> list[Number]:
@@ -194,8 +203,8 @@ def _margin(before: list[str], after: list[str]) -> bool:
         if b[-1] == "of" and len(b) > 1 and b[-2] in _MARGIN_BEFORE:
             return True
         b = b[:-2] if b[-2:] == ["up", "to"] else b[:-1]
-    if b and (b[-1] in ("by", "+") or b[-1] in _MARGIN_VERBS):
-        return True  # "by (up to) 2.3%", "improved (up to 20%)", "sacrificing 0.4"
+    if b and (b[-1] in ("by", "+") or b[-1] in _MARGIN_VERBS or b[-1] in _MARGIN_BEFORE):
+        return True  # "by (up to) 2.3%", "improved (up to 20%)", "sacrificing 0.4", "improvements (2.1% to 9.7%)"
     a = [w for w in after[:5] if w not in ("%", "\\")]
     if a[:1] and a[0] in ("absolute", "relative") and after[:1] == ["%"]:
         return True  # "2.3% absolute", "40% relative"
@@ -209,6 +218,8 @@ def _listed(between: str) -> bool:
     """Whether two numbers are items of one list: only ',', 'and', '/', '%' between them, and
     what brackets hold ("94.6 (95.6 for an ensemble) and 77.0")."""
     between = re.sub(r"\([^()]*\)", " ", between)
+    if re.fullmatch(r"\s*(?:\\?%)?\s*(?:to|-|–)\s*", between):
+        return True  # a range: "2.1% to 9.7%"
     return bool(re.fullmatch(r"\s*(?:\\?%)?\s*(?:,|/|;|and|,\s*and|or)\s*", between))
 
 
@@ -246,6 +257,14 @@ def _metric_after(text, mets, end):
     return None, None
 
 
+def _tight_before(lower: str, mets, start: int) -> bool:
+    """Whether a metric ends just before a number, joined by 'of', 'to', 'is', '=' or ':'."""
+    for ms, me, _ in reversed(mets):
+        if me <= start:
+            return bool(re.fullmatch(r"\s*(?:of|to|is|was|=|:|\(|of about|of around)?\s*", lower[me:start]))
+    return False
+
+
 def _metric_before(text, mets, start, names):
     """The metric named before a number, with only linking words between: 'top-1 accuracy of
     84.6%', 'WER to 5.1', 'FID=9.91', 'mAP on COCO of 45.2'."""
@@ -270,22 +289,23 @@ def _dataset_right_after(names, text, end) -> bool:
     return False
 
 
-def _assign(out: list[Number], text: str, lower: str, datasets: list, models: list) -> list[Number]:
+def _assign(out: list[Number], text: str, lower: str, datasets: list, models: list, mets) -> list[Number]:
     paired: dict[int, int] = {}  # a number's start -> its dataset
     heads: dict[int, int] = {}  # a number's start -> its model
     splits: dict[int, str | None] = {}
+    metric_of: dict[int, Metric] = {}
     if "respectively" in lower:
         distinct = list(dict.fromkeys((d[3], _split_after(text, d)) for d in datasets))  # "COCO test-dev and val"
         mods = list(dict.fromkeys(m[3] for m in models))
-        start = 0
+        start = before_group = 0
         for group in _groups(out, lower):
             if len(group) < 2:
                 continue
             # the datasets of the group's own clause: after the previous list, up to its "respectively"
             end = lower.find("respectively", group[-1].end)
             end = len(lower) if end < 0 else end
-            local = list(dict.fromkeys((d[3], _split_after(text, d)) for d in datasets if start <= d[0] < end and
-                                       not group[0].start <= d[0] < group[-1].end))
+            clause = [d for d in datasets if start <= d[0] < end and not group[0].start <= d[0] < group[-1].end]
+            local = list(dict.fromkeys((d[3], _split_after(text, d)) for d in clause))
             start = group[-1].end
             if len(group) == len(local) and len(local) != len(distinct):
                 paired.update((n.start, d) for n, d in zip(group, local))
@@ -295,17 +315,43 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
                 splits.update((n.start, d[1]) for n, d in zip(group, distinct))
             elif len(group) == len(mods) and len(distinct) <= 1:
                 heads.update((n.start, h) for n, h in zip(group, mods))
+            elif _coordinated_with_unfound(text, clause):
+                # "on the Urbansound 8k and Esc-10 datasets": paired with names not all found, so
+                # which value is whose is unknown
+                paired.update((n.start, (_UNPAIRED, None)) for n in group)
+            else:  # "top-1 and top-5 errors of 29.51% and 10.37%, respectively": one metric each
+                named = list(dict.fromkeys(m for ms, me, m in mets if ms < group[0].start and ms >= before_group))
+                if len(named) == len(group):
+                    metric_of.update((n.start, m) for n, m in zip(group, named))
+            before_group = group[-1].end
     result = []
     for n in out:
         d = paired.get(n.start, (None,))[0]
         if d is None:
             d = _dataset_of(n, text, datasets, models)
+        elif d == _UNPAIRED:
+            d = None
         head = heads.get(n.start)
         if head is None and n.kind == "value":
             head = _model_bracketed(n, text, models)
         split = splits[n.start] if n.start in splits else _split(text, datasets, d) if d is not None else None
+        if n.start in metric_of:
+            n = n._replace(metric=metric_of[n.start], metric_text=metric_of[n.start].name)
         result.append(n._replace(dataset=d, head=head, split=split))
     return result
+
+
+def _coordinated_with_unfound(text: str, datasets: list) -> bool:
+    """Whether a dataset stands in a list with a capitalised name that is not a dataset found
+    ("the Urbansound 8k and Esc-10 datasets")."""
+    for cs, ce, _, _ in datasets:
+        if re.search(r"[A-Z][\w-]*(?:\s+\w+)?\s*(?:,|\band)\s*(?:the\s+)?$", text[max(0, cs - 40):cs]) and \
+                not any(d[1] <= cs and cs - d[1] < 8 for d in datasets):
+            return True
+        if re.match(r"\s*(?:,|and\b)\s*(?:the\s+)?[A-Z]", text[ce:ce + 20]) and \
+                not any(d[0] >= ce and d[0] - ce < 12 for d in datasets):
+            return True
+    return False
 
 
 def _groups(out: list[Number], lower: str) -> list[list[Number]]:
