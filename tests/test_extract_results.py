@@ -108,3 +108,8 @@ def test_results_respectively_with_a_name_not_found_leaves_the_values_unplaced()
     assert read("X reaches 98.5% and 97.5% on Urbansound 8k and Esc-10 , respectively .",
                 [("X", M, 0), ("Esc-10", D, 1)]) == [
         ("value", 98.5, "%", None, None, None, None), ("value", 97.5, "%", None, None, None, None)]
+
+
+def test_results_a_percentage_that_sets_the_experiment_is_not_a_result():
+    assert read("X gains 6% in average precision on COCO when the occlusion ratio is 80% .",
+                [("X", M, 0), ("COCO", D, 1)]) == [("margin", 6.0, "%", "AP", 1, None, None)]

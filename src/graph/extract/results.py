@@ -85,6 +85,8 @@ _SPLIT_BEFORE = re.compile(r"\b(test-dev|test|validation|val|dev|development)\s+
 _SPLIT_NAMES = {"testdev": "test-dev", "validation": "val", "development": "dev", "heldout": "held-out"}
 # a number followed by "on"/"in" and a capitalised word: stated on that name
 _UNKNOWN_NAME = re.compile(r"\s*(?:%\s*)?(?:[A-Za-z@-]+\s+){0,3}?(?:on|in)\s+(?:the\s+)?([A-Z][\w-]*)")
+_SETTING_WORDS = {"ratio", "rate", "probability", "fraction", "proportion", "percentage", "sparsity", "pruning",
+                  "compression", "labels", "label", "noise", "occlusion", "budget", "threshold", "missing", "masking"}
 _UNPAIRED = -2  # a number "respectively" pairs with a name that was not found
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 
@@ -169,11 +171,20 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
         # "perplexities on two data sets: 57.3 on Penn Treebank and 65.8 on WikiText-2"
         ms, me, only = next(iter(named.values()))
         out = [n._replace(metric=only, metric_text=text[ms:me]) if n.metric is None and n.kind == "value" and
-               (n.unit == "%" or _dataset_right_after(names, text, n.end)) else n for n in out]
-    out = [n for n in out if n.kind == "margin" or n.unit == "%" or n.metric is not None]  # a bare number: a count, a size
+               (n.unit == "%" or _dataset_right_after(names, text, n.end)) and not _a_setting(lower, n.start) else n
+               for n in out]
+    # a bare number is a count or a size; an unnamed percentage after a setting's words sets the experiment
+    out = [n for n in out if n.kind == "margin" or (n.unit == "%" or n.metric is not None) and
+           not (n.metric is None and _a_setting(lower, n.start))]
     if not out:
         return []
     return _assign(out, text, lower, datasets, models, mets)
+
+
+def _a_setting(lower: str, start: int) -> bool:
+    """Whether the words before a number say it sets the experiment rather than scores it: "when
+    the occlusion ratio is 80%", "with a noise rate of 40%", "at 90% sparsity"."""
+    return bool(_SETTING_WORDS.intersection(_words(lower[max(0, start - 30):start])[-4:]))
 
 
 def _lists(out: list[Number], text: str, lower: str, mets) -> list[Number]:
