@@ -113,3 +113,16 @@ def test_results_respectively_with_a_name_not_found_leaves_the_values_unplaced()
 def test_results_a_percentage_that_sets_the_experiment_is_not_a_result():
     assert read("X gains 6% in average precision on COCO when the occlusion ratio is 80% .",
                 [("X", M, 0), ("COCO", D, 1)]) == [("margin", 6.0, "%", "AP", 1, None, None)]
+
+
+def test_results_each_dataset_of_a_long_sentence_keeps_its_own_values():
+    assert read("X reaches 58.0% PQ on COCO val , Cityscapes val with 68.4% PQ and 83.5% mIoU , and 74.7 mIoU at 230 FPS "
+                "on CamVid test .", [("X", M, 0), ("COCO", D, 1), ("Cityscapes", D, 2), ("CamVid", D, 3)]) == [
+        ("value", 58.0, "%", "PQ", 1, None, "val"), ("value", 68.4, "%", "PQ", 2, None, "val"),
+        ("value", 83.5, "%", "mIoU", 2, None, "val"), ("value", 74.7, None, "mIoU", 3, None, "test")]
+
+
+def test_results_respectively_at_the_end_of_the_sentence():
+    assert read("X reaches Hmean 84.1% and 82.0% on ICDAR2015 and MSRA-TD500 respectively.",
+                [("X", M, 0), ("ICDAR2015", D, 1), ("MSRA-TD500", D, 2)]) == [
+        ("value", 84.1, "%", "harmonic mean", 1, None, None), ("value", 82.0, "%", "harmonic mean", 2, None, None)]

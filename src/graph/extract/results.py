@@ -44,7 +44,7 @@ class Number(NamedTuple):
 
 _NUM = re.compile(r"(?<![A-Za-z0-9.@_\-^])(?P<sign>[+±]?)(?P<num>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?|\.\d+)"
                   r"(?P<unit>\s?(?:\\?%|percent\b|pp\b|dB\b|[kKMB]\b|x\b|×))?(?![A-Za-z0-9]|-[A-Za-z]|\.\d)")
-_WORD = re.compile(r"[\w@^.+-]+|[^\w\s]")
+_WORD = re.compile(r"[\w@^+-]+(?:\.[\w@^+-]+)*|[^\w\s]")  # "respectively." is a word and a full stop
 _MARGIN_BEFORE = {"by", "+", "gain", "gains", "improvement", "improvements", "increase", "boost", "margin", "reduction",
                   "decrease", "drop", "improving", "increment", "lift"}
 _MARGIN_AFTER = {"improvement", "improvements", "gain", "gains", "increase", "boost", "higher", "better", "lower", "more",
@@ -71,8 +71,8 @@ _AFTER_MODIFIERS = {"zero-shot", "few-shot", "one-shot", "linear", "linear-probe
                     "mean", "overall", "test", "validation", "val", "single-model", "absolute", "top-1", "top-5",
                     "macro", "micro", "weighted", "box", "mask", "image", "pixel", "image-level", "pixel-level", "exact",
                     "in", "of", "/", "on", "-", "balanced", "clean", "robust", "mean", "unsupervised", "bleu", "sacrebleu"}
-_BETWEEN_TO_DATASET = {"on", "in", "for", "at", "of", "over", "across", "the", "with", "using", "under", "from", "and", "set",
-                       "dataset", "benchmark", "(", ")", ",", "/", "its", "a", "an"}
+_BETWEEN_TO_DATASET = {"on", "in", "for", "at", "of", "over", "across", "the", "with", "using", "under", "from", "set",
+                       "dataset", "benchmark", "/", "its", "a", "an"}
 _NEXT_OK = {"on", "in", "for", "at", "with", "and", "or", "using", "while", "when", "which", "compared", "vs", "vs.",
             "versus", "respectively", "without", "over", "across", "under", "to", "than", "from", "by", "after", "is",
             "was", "as", "that", "of", "were", "are", "the", "it", "this", "these", "we", "our", "all", "among",
@@ -305,7 +305,7 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
     heads: dict[int, int] = {}  # a number's start -> its model
     splits: dict[int, str | None] = {}
     metric_of: dict[int, Metric] = {}
-    if "respectively" in lower:
+    if "respectively" in lower or "respective " in lower:
         distinct = list(dict.fromkeys((d[3], _split_after(text, d)) for d in datasets))  # "COCO test-dev and val"
         mods = list(dict.fromkeys(m[3] for m in models))
         start = before_group = 0
@@ -313,7 +313,7 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
             if len(group) < 2:
                 continue
             # the datasets of the group's own clause: after the previous list, up to its "respectively"
-            end = lower.find("respectively", group[-1].end)
+            end = lower.find("respectively", group[-1].end)  # ("with respective accuracies of": to the end)
             end = len(lower) if end < 0 else end
             clause = [d for d in datasets if start <= d[0] < end and not group[0].start <= d[0] < group[-1].end]
             local = list(dict.fromkeys((d[3], _split_after(text, d)) for d in clause))
@@ -400,8 +400,8 @@ def _dataset_of(n: Number, text: str, datasets: list, models: list) -> int | Non
     if len({d[3] for d in datasets}) == 1:
         return datasets[0][3]
     after = [d for d in datasets if d[0] >= n.end]
-    if after:
-        gap = _words(text[n.end:after[0][0]])
+    if after:  # what stands between, brackets and "at 102 FPS" left out
+        gap = _words(re.sub(r"\([^()]*\)|\bat \d+(?:\.\d+)? ?\w+", " ", text[n.end:after[0][0]]))
         if len(gap) <= 7 and not any(_NUM.match(w) for w in gap) and \
                 all(w in _BETWEEN_TO_DATASET or w in _AFTER_MODIFIERS or metrics.resolve(w) or w in ("%", "\\")
                     for w in gap):
