@@ -126,3 +126,10 @@ def test_results_respectively_at_the_end_of_the_sentence():
     assert read("X reaches Hmean 84.1% and 82.0% on ICDAR2015 and MSRA-TD500 respectively.",
                 [("X", M, 0), ("ICDAR2015", D, 1), ("MSRA-TD500", D, 2)]) == [
         ("value", 84.1, "%", "harmonic mean", 1, None, None), ("value", 82.0, "%", "harmonic mean", 2, None, None)]
+
+
+def test_results_a_bracketed_value_of_something_not_found_is_left_out():
+    assert read("X obtains a 38% success rate on PDBBind , beating traditional docking ( 23% ) and prior art "
+                "( 42.6 dB PSNR ) .", [("X", M, 0), ("PDBBind", D, 1)]) == [
+        ("value", 38.0, "%", "success rate", 1, None, None), ("value", 23.0, "%", None, None, None, None),
+        ("value", 42.6, "dB", "PSNR", 1, None, None)]  # unplaced (no dataset): no claim states it

@@ -87,6 +87,8 @@ _SPLIT_NAMES = {"testdev": "test-dev", "validation": "val", "development": "dev"
 _UNKNOWN_NAME = re.compile(r"\s*(?:%\s*)?(?:[A-Za-z@-]+\s+){0,3}?(?:on|in)\s+(?:the\s+)?([A-Z][\w-]*)")
 _SETTING_WORDS = {"ratio", "rate", "probability", "fraction", "proportion", "percentage", "sparsity", "pruning",
                   "compression", "labels", "label", "noise", "occlusion", "budget", "threshold", "missing", "masking"}
+_SPEEDS = re.compile(r"\b(?:at|with)\s+(?:an?\s+)?(?:(?:inference\s+)?speed\s+of\s+)?\d+(?:\.\d+)?\s?"
+                     r"(?:fps|ms|gflops|flops|macs|gmacs|m|b|k)?\b(?:\s+(?:fps|parameters|params))?", re.I)
 _UNPAIRED = -2  # a number "respectively" pairs with a name that was not found
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 
@@ -145,6 +147,9 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
         elif _from_to(before, after):
             continue  # "from 69.0% to 74.4%": the old value
         metric, metric_text = _metric_after(text, mets, end)
+        if metric is not None and re.match(r"[\s%]*" + re.escape(metric_text.lower()) + r"\s+(?:threshold|thresholds|cutoff)",
+                                           lower[end:]):
+            continue  # "with the 0.5 IoU threshold": a setting
         if metric is not None and not text[end:].lstrip(" %\\").lower().startswith(metric_text.lower()) and \
                 _tight_before(lower, mets, start):
             metric = None  # "an FID of 3.2 and IS 8.8": the metric right before, not the next one
@@ -235,7 +240,8 @@ def _listed(between: str) -> bool:
 
 
 def _condition(lower: str, mets, start: int) -> bool:
-    """Whether the metric named before a number sets a condition: 'at IoU=0.8', 'IoU threshold of 0.5'."""
+    """Whether the metric named before a number sets a condition: 'at IoU=0.8', 'IoU threshold of 0.5'
+    (for one named after it: 'the 0.5 IoU threshold', see read)."""
     for ms, me, _ in reversed(mets):
         if me <= start:
             before = lower[max(0, ms - 12):ms].split()
@@ -392,16 +398,20 @@ def _dataset_of(n: Number, text: str, datasets: list, models: list) -> int | Non
             return named[-1][3]
         before = text[:opened].split()
         model = any(m[1] <= opened and not _words(text[m[1]:opened]) for m in models)  # "ResNet-50 (76.1%)": on the sentence's dataset
-        if not model and before and (before[-1][:1].isupper() or any(c.isdigit() for c in before[-1])):
-            return None
+        found = metrics.find(text)
+        metric = any(me <= opened and not _words(text[me:opened]) for _, me, _ in found) or \
+            any(opened < ms < (closed if closed >= 0 else len(text)) for ms, _, _ in found)  # "(42.62 dB PSNR)"
+        if not model and not metric:
+            return None  # "V1&V2 (74.6%)", "traditional docking (23%)": of something not found
+
     m = _UNKNOWN_NAME.match(text, n.end)
     if m and not any(d[0] == m.start(1) for d in datasets):
         return None
     if len({d[3] for d in datasets}) == 1:
         return datasets[0][3]
     after = [d for d in datasets if d[0] >= n.end]
-    if after:  # what stands between, brackets and "at 102 FPS" left out
-        gap = _words(re.sub(r"\([^()]*\)|\bat \d+(?:\.\d+)? ?\w+", " ", text[n.end:after[0][0]]))
+    if after:  # what stands between, brackets and speeds ("at 102 FPS", "with a speed of 93.2 FPS") left out
+        gap = _words(_SPEEDS.sub(" ", re.sub(r"\([^()]*\)", " ", text[n.end:after[0][0]])))
         if len(gap) <= 7 and not any(_NUM.match(w) for w in gap) and \
                 all(w in _BETWEEN_TO_DATASET or w in _AFTER_MODIFIERS or metrics.resolve(w) or w in ("%", "\\")
                     for w in gap):
