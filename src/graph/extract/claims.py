@@ -48,7 +48,7 @@ _WEAK_EXTENDS = {"improves", "improve", "improving", "integrates", "integrate", 
 _OTHERS = {"methods", "approaches", "models", "networks", "works", "techniques", "architectures", "algorithms"}
 _RELATIVE = {"which", "that", "where", "who", "across"}  # what follows is no longer what the cue's object is
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-UNCLAIMED_CONFIDENCE = 0.45  # see _unclaimed_datasets: such claims were right 47% of the time in nested CV (bench_claims)
+UNCLAIMED_CONFIDENCE = 0.45  # see ClaimFinder._decide: such claims were right 47% of the time in nested CV (bench_claims)
 _ORDER = {"outperforms": 0, "evaluated-on": 1, "extends": 2}  # a sentence's claims, in the order its rules find them
 
 
@@ -115,7 +115,6 @@ class ClaimFinder:
         view.results["pg_items"] = items
         if self.model is not None:
             claims = self._decide(ctx, candidates, items)
-            claims += self._unclaimed_datasets(ctx, candidates, items, claims)
         claims = self._with_numbers(ctx, claims, items)
         seen, stated, unique = set(), set(), []
         for c in claims:  # a claim once, from its first (or likeliest) sentence; other sentences for the numbers they state
@@ -136,15 +135,25 @@ class ClaimFinder:
         """The candidates the model accepts within the hard limits, each with its confidence (the
         model's probability mapped to how often such claims were right on held-out papers): in
         text order, a claim stated twice once, from its likeliest sentence; then the other
-        sentences stating an evaluated-on claim, for the numbers they may give."""
+        sentences stating an evaluated-on claim, for the numbers they may give; then the
+        unclaimed datasets.
+
+        A dataset the paper names, not only trains on and not its own, that no sentence states a
+        result on is unclaimed: a paper names a dataset because it evaluates on it (in the
+        annotated sets, 97% of the datasets an abstract names end an evaluated-on claim). Its claim
+        is the paper's own, from the sentence the model finds likeliest, with the confidence such
+        claims earned on held-out papers (UNCLAIMED_CONFIDENCE)."""
         kept: dict[tuple, tuple] = {}
         also: dict[tuple, tuple] = {}
+        likeliest: dict[int, tuple] = {}  # dataset -> (probability, candidate) of the paper's own result on it
         for c in candidates:
             its = items[c.sent.i]
             verdict = limits.check(ctx, c, its, self.candidates)
             if verdict is None:
                 continue
             p = self.model.probability(c.relation, c.features) * verdict.factor
+            if c.relation == "evaluated-on" and c.head in ctx.own and (c.tail not in likeliest or p > likeliest[c.tail][0]):
+                likeliest[c.tail] = (p, c)
             if p < self.model.threshold(c.relation, "rule" in c.features):
                 continue
             extra = verdict.extra
@@ -159,26 +168,10 @@ class ClaimFinder:
                 also.setdefault((k, c.sent.i), claim)
         order = lambda k: (k[3].i, _ORDER[k[1]])  # noqa: E731
         best = sorted(kept.values(), key=order)
-        return best + sorted((c for c in also.values() if kept[c[:3]][3].i != c[3].i), key=order)
-
-    def _unclaimed_datasets(self, ctx, candidates, items, claims) -> list[tuple]:
-        """A dataset the paper names, not only trains on and not its own, that no sentence
-        states a result on: a paper names a dataset because it evaluates on it (in the annotated
-        sets, 97% of the datasets an abstract names end an evaluated-on claim). The claim is the
-        paper's own, from the sentence the model finds likeliest, with the confidence such claims
-        earned on held-out papers (UNCLAIMED_CONFIDENCE)."""
-        have = {t for _, r, t, *_ in claims if r == "evaluated-on"}
-        best: dict[int, tuple] = {}
-        for c in candidates:
-            if c.relation != "evaluated-on" or c.tail in have or c.head not in ctx.own:
-                continue
-            if limits.check(ctx, c, items[c.sent.i], self.candidates) is None:
-                continue
-            p = self.model.probability(c.relation, c.features)
-            if c.tail not in best or p > best[c.tail][0]:
-                best[c.tail] = (p, c)
-        return [(c.head, "evaluated-on", c.tail, c.sent, UNCLAIMED_CONFIDENCE, None)
-                for _, c in sorted(best.values(), key=lambda x: (x[1].sent.i, x[1].tail))]
+        claimed = {t for _, r, t in kept if r == "evaluated-on"}
+        unclaimed = sorted((c for t, (_, c) in likeliest.items() if t not in claimed), key=lambda c: (c.sent.i, c.tail))
+        return (best + sorted((c for c in also.values() if kept[c[:3]][3].i != c[3].i), key=order) +
+                [(c.head, "evaluated-on", c.tail, c.sent, UNCLAIMED_CONFIDENCE, None) for c in unclaimed])
 
     @staticmethod
     def _with_numbers(ctx, claims: list[tuple], items) -> list[tuple]:
@@ -186,7 +179,7 @@ class ClaimFinder:
         gets the values stated on its dataset for its head (extra["results"]: one claim per value
         downstream); a win gets the margin stated after its loser, and the dataset it was on."""
         view = ctx.view
-        numbers: dict[int, list] = {}
+        read: dict[int, tuple] = {}  # sentence -> (its numbers, entity -> character positions of its names)
         by_sent: dict[int, list[tuple]] = {}
         for c in claims:
             if c[3] is not None and c[1] != "extends":
@@ -197,21 +190,17 @@ class ClaimFinder:
             if sent is None or r == "extends":
                 out.append(c)
                 continue
-            if sent.i not in numbers:
-                its = items[sent.i]
+            if sent.i not in read:
+                text = view.span_text(sent.start, sent.end)
                 first = view.idx[sent.start]
-                text = view.text[first:view.end_char(sent.end - 1)] if sent.end > sent.start else ""
-                numbers[sent.i] = results.read(text, [i - first for i in view.idx[sent.start:sent.end]], its) \
+                its = items[sent.i]
+                found = results.read(text, [i - first for i in view.idx[sent.start:sent.end]], its) \
                     if any(ch.isdigit() for ch in text) else []
-            found = numbers[sent.i]
-            if not found:
-                out.append(c)
-                continue
-            its = items[sent.i]
-            first = view.idx[sent.start]
-            where = {}  # entity -> character positions of its names (and self-references) in the sentence
-            for s_, _, _, e in its:
-                where.setdefault(e, []).append(view.idx[sent.start + s_] - first)
+                where: dict[int, list[int]] = {}  # names and self-references
+                for s_, _, _, e in its if found else ():
+                    where.setdefault(e, []).append(view.idx[sent.start + s_] - first)
+                read[sent.i] = found, where
+            found, where = read[sent.i]
             if r == "evaluated-on":
                 rivals = [x[0] for x in by_sent[sent.i] if x[1] == "evaluated-on" and x[2] == t]
                 mine = [n for n in found if n.kind == "value" and n.dataset == t and
@@ -222,8 +211,7 @@ class ClaimFinder:
                 margins = [n for n in found if n.kind == "margin"]
                 after = [n for n in margins if any(p < n.start for p in where.get(t, ()))]
                 if margins:
-                    n = (after or margins)[0]
-                    extra = dict(extra or {}, margin=n)
+                    extra = dict(extra or {}, margin=(after or margins)[0])
             out.append((h, r, t, sent, conf, extra))
         return out
 

@@ -51,14 +51,14 @@ _MARGIN_AFTER = {"improvement", "improvements", "gain", "gains", "increase", "bo
                  "less", "fewer", "faster", "slower", "smaller", "larger", "reduction", "decrease", "drop", "absolute",
                  "relative", "point", "points", "pp", "margin", "over", "above", "below", "advantage", "speedup",
                  "speed-up", "increment", "lift", "gap", "improved", "ahead", "beyond", "boosts", "increases",
-                 "reductions", "decreases", "drops", "increments", "boosts", "degradation", "loss", "lead"}
+                 "reductions", "decreases", "drops", "increments", "degradation", "loss", "lead"}
 _MARGIN_VERBS = {"improved", "improves", "improve", "improving", "increased", "increases", "increasing", "boosted",
                  "boosts", "boosting", "reduced", "reduces", "reducing", "outperforms", "outperforming", "outperform",
                  "surpasses", "surpassing", "exceeds", "exceeding", "beats", "beating", "sacrificing", "losing", "lose",
                  "loses", "drops", "dropping", "gains", "gaining", "raises", "raising", "lifts", "advances"}
 _HEDGES = {"about", "around", "approximately", "nearly", "almost", "roughly", "over", "more", "than", "an",
            "a", "average", "of", "on", "only", "just", "at", "least", "significant", "large", "substantial", "remarkable",
-           "notable", "huge", "an", "absolute", "relative"}
+           "notable", "huge", "absolute", "relative"}
 _BEFORE_OK = {"of", "to", "at", "is", "was", "are", "were", "=", ":", "reaches", "reached", "reach", "reaching", "achieves",
               "achieved", "achieve", "achieving", "obtains", "obtained", "obtain", "obtaining", "attains", "attained",
               "a", "an", "the", "score", "scores", "rate", "value", "improves", "improved", "reduces",
@@ -66,11 +66,11 @@ _BEFORE_OK = {"of", "to", "at", "is", "was", "are", "were", "=", ":", "reaches",
               "about", "approximately", "nearly", "new", "state-of-the-art", "sota", "record", "only", "just", "yields",
               "gets", "getting", "setting", "sets", "hits", "mean", "average", "overall", "its", "their", "our",
               "respective", "respectively", "and", "test", "val", "validation", "top", "single-model", "single", "model",
-              "performance", "as", "low", "high", "as", "best", "accuracy", "results", "result"}
+              "performance", "as", "low", "high", "best", "accuracy", "results", "result"}
 _AFTER_MODIFIERS = {"zero-shot", "few-shot", "one-shot", "linear", "linear-probe", "fine-tuned", "fine-tuning", "average",
                     "mean", "overall", "test", "validation", "val", "single-model", "absolute", "top-1", "top-5",
                     "macro", "micro", "weighted", "box", "mask", "image", "pixel", "image-level", "pixel-level", "exact",
-                    "in", "of", "/", "on", "-", "balanced", "clean", "robust", "mean", "unsupervised", "bleu", "sacrebleu"}
+                    "in", "of", "/", "on", "-", "balanced", "clean", "robust", "unsupervised", "bleu", "sacrebleu"}
 _BETWEEN_TO_DATASET = {"on", "in", "for", "at", "of", "over", "across", "the", "with", "using", "under", "from", "set",
                        "dataset", "benchmark", "/", "its", "a", "an"}
 _NEXT_OK = {"on", "in", "for", "at", "with", "and", "or", "using", "while", "when", "which", "compared", "vs", "vs.",
@@ -78,7 +78,7 @@ _NEXT_OK = {"on", "in", "for", "at", "with", "and", "or", "using", "while", "whe
             "was", "as", "that", "of", "were", "are", "the", "it", "this", "these", "we", "our", "all", "among",
             "within", "whereas", "but", "set", "sets", "setting", "new", "state-of-the-art", "sota", "outperforming",
             "surpassing", "beating", "exceeding", "achieved", "obtained", "reported", "accuracy", "only", "even",
-            "better", "compared", "relative", "improving", "even", "thereby", "making", "establishing", "top-1", "single"}  # "10% of the labels": a share of something, not a result
+            "better", "relative", "improving", "thereby", "making", "establishing", "top-1", "single"}  # "10% of the labels": a share of something, not a result
 _SPLITS = re.compile(r"^\s*(?:'s\s+)?(?:\(\s*)?(test-dev|test-std|test-challenge|testdev|test|val|validation|dev|development|"
                      r"held-out|heldout)\b(?:\s+set|\s+split)?", re.I)
 _SPLIT_BEFORE = re.compile(r"\b(test-dev|test|validation|val|dev|development)\s+(?:set|split|sets|splits)\s+of\s+(?:the\s+)?$", re.I)
@@ -139,14 +139,13 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
                 not any(ms <= start - 2 < me for ms, me, _ in mets):
             continue  # part of a name the finder missed: "Urbansound 8k", "Kinetics 400"
         before = _words(lower[max(0, start - 60):start])
-        after_text = lower[end:end + 60]
-        after = _words(after_text)
+        after = _words(lower[end:end + 60])
         kind = "value"
         if m.group("sign") == "+" or unit in ("points", "x") or _margin(before, after):
             kind = "margin"
         elif _from_to(before, after):
             continue  # "from 69.0% to 74.4%": the old value
-        metric, metric_text = _metric_after(text, mets, end)
+        metric, metric_text = named_after = _metric_after(text, mets, end)
         if metric is not None and re.match(r"[\s%]*" + re.escape(metric_text.lower()) + r"\s+(?:threshold|thresholds|cutoff)",
                                            lower[end:]):
             continue  # "with the 0.5 IoU threshold": a setting
@@ -160,7 +159,7 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
             if kind == "value" and after[:1] and after[0][:1].isalpha() and after[0] not in _NEXT_OK and \
                     not _dataset_right_after(names, text, end):
                 continue  # "mIoU on COCO with 232 annotated images", "10% labeled data": a count or share
-        if kind == "value" and after[:1] == ["of"] and _metric_after(text, mets, end)[0] is None and \
+        if kind == "value" and after[:1] == ["of"] and named_after[0] is None and \
                 not _dataset_right_after(names, text, end):
             continue  # "10% of the labels", "96% of ResNet-18's accuracy", "15% of MLP-Mixer"
         if kind == "value" and metric is None and unit == "%" and before[-1:] and before[-1] in ("using", "with", "only", "just"):
@@ -307,9 +306,8 @@ def _dataset_right_after(names, text, end) -> bool:
 
 
 def _assign(out: list[Number], text: str, lower: str, datasets: list, models: list, mets) -> list[Number]:
-    paired: dict[int, int] = {}  # a number's start -> its dataset
+    paired: dict[int, tuple] = {}  # a number's start -> (its dataset, the split stated beside it)
     heads: dict[int, int] = {}  # a number's start -> its model
-    splits: dict[int, str | None] = {}
     metric_of: dict[int, Metric] = {}
     if "respectively" in lower or "respective " in lower:
         distinct = list(dict.fromkeys((d[3], _split_after(text, d)) for d in datasets))  # "COCO test-dev and val"
@@ -326,10 +324,8 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
             start = group[-1].end
             if len(group) == len(local) and len(local) != len(distinct):
                 paired.update((n.start, d) for n, d in zip(group, local))
-                splits.update((n.start, d[1]) for n, d in zip(group, local))
             elif len(group) == len(distinct):
                 paired.update((n.start, d) for n, d in zip(group, distinct))
-                splits.update((n.start, d[1]) for n, d in zip(group, distinct))
             elif len(group) == len(mods) and len(distinct) <= 1:
                 heads.update((n.start, h) for n, h in zip(group, mods))
             elif _coordinated_with_unfound(text, clause):
@@ -343,15 +339,15 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
             before_group = group[-1].end
     result = []
     for n in out:
-        d = paired.get(n.start, (None,))[0]
-        if d is None:
-            d = _dataset_of(n, text, datasets, models)
-        elif d == _UNPAIRED:
-            d = None
+        if n.start in paired:
+            d, split = paired[n.start]
+            d = None if d == _UNPAIRED else d
+        else:
+            d = _dataset_of(n, text, datasets, models, mets)
+            split = _split(text, datasets, d) if d is not None else None
         head = heads.get(n.start)
         if head is None and n.kind == "value":
             head = _model_bracketed(n, text, models)
-        split = splits[n.start] if n.start in splits else _split(text, datasets, d) if d is not None else None
         if n.start in metric_of:
             n = n._replace(metric=metric_of[n.start], metric_text=metric_of[n.start].name)
         result.append(n._replace(dataset=d, head=head, split=split))
@@ -382,7 +378,7 @@ def _groups(out: list[Number], lower: str) -> list[list[Number]]:
     return groups
 
 
-def _dataset_of(n: Number, text: str, datasets: list, models: list) -> int | None:
+def _dataset_of(n: Number, text: str, datasets: list, models: list, mets) -> int | None:
     """The dataset a value is stated on (see the module's docstring), or None when the value
     stands beside a name that is not a dataset found ('45.7 AP on YouTube-VIS', 'V1&V2 (74.6%)')."""
     if not datasets:
@@ -396,11 +392,9 @@ def _dataset_of(n: Number, text: str, datasets: list, models: list) -> int | Non
         named = [d for d in datasets if d[1] <= opened and len(_words(text[d[1]:opened])) <= 2]
         if named:
             return named[-1][3]
-        before = text[:opened].split()
         model = any(m[1] <= opened and not _words(text[m[1]:opened]) for m in models)  # "ResNet-50 (76.1%)": on the sentence's dataset
-        found = metrics.find(text)
-        metric = any(me <= opened and not _words(text[me:opened]) for _, me, _ in found) or \
-            any(opened < ms < (closed if closed >= 0 else len(text)) for ms, _, _ in found)  # "(42.62 dB PSNR)"
+        metric = any(me <= opened and not _words(text[me:opened]) for _, me, _ in mets) or \
+            any(opened < ms < (closed if closed >= 0 else len(text)) for ms, _, _ in mets)  # "(42.62 dB PSNR)"
         if not model and not metric:
             return None  # "V1&V2 (74.6%)", "traditional docking (23%)": of something not found
 
@@ -424,13 +418,10 @@ def _dataset_of(n: Number, text: str, datasets: list, models: list) -> int | Non
 
 def _model_bracketed(n: Number, text: str, models: list) -> int | None:
     """'ResNet-50 (76.1%)', 'ResNet-50: 76.1%': a value stated for the model named right before."""
-    for cs, ce, _, ent in reversed(models):
+    for _, ce, _, ent in reversed(models):
         if ce <= n.start:
             gap = text[ce:n.start].strip()
-            if gap in ("(", ":", "=", "with", "(top-1", "achieves", "obtains", "reaches", "gets", "of") or \
-                    re.fullmatch(r"\(\s*[\w-]*\s*(?:of|=|:)?", gap or "x"):
-                return ent if gap.startswith("(") or gap in (":", "=") else None
-            return None
+            return ent if gap in (":", "=") or re.fullmatch(r"\(\s*[\w-]*\s*(?:of|=|:)?", gap) else None
     return None
 
 
