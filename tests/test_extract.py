@@ -144,3 +144,23 @@ def test_extract_finds_uses_of_an_abbreviation_whatever_is_remembered(extractor,
     assert [(e.name, e.aliases) for e in want.entities] == [("VOLO", ["Vision Outlooker", "VOLOs"])]  # "VOLOs": a use
     monkeypatch.setattr(finder._by_key, "limit", 1)
     assert extractor.extract(paper) == want
+
+
+def test_extract_same_claims_in_the_same_order_whatever_the_hash_seed(tmp_path):
+    """Set iteration follows string hashes, which differ between processes: nothing extraction
+    writes may depend on it."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    src = tmp_path / "p.jsonl"
+    src.write_text(json.dumps({"title": "FooNAS: architecture search for speaker verification", "abstract": (
+        "The time delay neural network (TDNN) is widely used for speaker verification. Large networks have been "
+        "designed on the x-vector, e.g., extended TDNN (E-TDNN), factorized TDNN (F-TDNN), and densely connected "
+        "TDNN (D-TDNN).")}) + "\n")
+    outs = [subprocess.run([sys.executable, "-m", "graph", "extract", str(src)], capture_output=True, text=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout for seed in ("1", "2", "3")]
+    assert [r["head"] for r in json.loads(outs[0])["relations"] if r["type"] == "extends"] == [
+        "E-TDNN", "F-TDNN", "D-TDNN"]
+    assert outs[0] == outs[1] == outs[2]

@@ -187,7 +187,8 @@ class CandidateFinder:
                 for t_it in models:
                     if t_it[2] != "self":
                         add(h_it, "extends", t_it)
-        for r in rules:  # what a rule found that no pair above covers (name morphology)
+        for r in sorted(rules):  # what a rule found that no pair above covers (name morphology); in a set, so sorted:
+            # its order is that of string hashes, which differ from process to process
             if r not in seen:
                 seen.add(r)
                 out.append(Candidate(r[0], r[1], r[2], sent, [*common, "rule", "rule_only"]))
