@@ -46,3 +46,9 @@ def test_metrics_every_form_names_one_entry():
     forms = [f.lower() for m in data["metrics"] for f in (m["name"], *m["aliases"])]
     assert len(forms) == len(set(forms))
     assert all(isinstance(m["higher_is_better"], bool) for m in data["metrics"])
+
+
+def test_metrics_ranking_helpers():
+    assert metrics.better(5.1, 6.0, higher_is_better=False) and metrics.better(85.0, 84.0, higher_is_better=True)
+    assert sorted([4.2, 6.0, 5.1], key=lambda s: metrics.best_first(s, False)) == [4.2, 5.1, 6.0]
+    assert metrics.ranks([88.5, 87.1, 87.1, 86.0]) == [1, 2, 2, 4]

@@ -41,11 +41,7 @@ class Result:
     evidence: str
     confidence: float
     link: str  # the paper's URL, or its identifier
-
-    @property
-    def higher_is_better(self) -> bool:
-        m = metrics.resolve(self.metric)
-        return True if m is None else m.higher_is_better
+    higher_is_better: bool  # the metric's direction (higher, when the vocabulary does not know it)
 
 
 def _results(store, iris, role: str) -> list[Result]:
@@ -68,10 +64,12 @@ def _results(store, iris, role: str) -> list[Result]:
                 papers[p] = values(store, p)
             pv = papers[p]
             first = lambda k, src=v: (src.get(k) or [""])[0]  # noqa: E731
+            entry = metrics.resolve(first(PG + "metric"))
             out.append(Result(labels[s] or OWN, s, labels[d], d, first(PG + "metric"), float(first(PG + "scaledValue")),
                               first(PG + "valueText"), first(PG + "split"), first(DCTERMS + "title", pv), p,
                               first(DCTERMS + "date", pv)[:4], first(PG + "evidence"), float(first(PG + "confidence")),
-                              first(DCTERMS + "source", pv) or first(DCTERMS + "identifier", pv)))
+                              first(DCTERMS + "source", pv) or first(DCTERMS + "identifier", pv),
+                              entry.higher_is_better if entry else True))
     return out
 
 
@@ -105,19 +103,16 @@ def leaderboard(store, dataset: str, metric: str | None = None, split: str | Non
         k = (r.model_iri, r.paper_iri)
         if k not in best or _better(r, best[k]):
             best[k] = r
-    ranked = sorted(best.values(), key=lambda r: (-r.score if r.higher_is_better else r.score, r.year or "9999",
+    ranked = sorted(best.values(), key=lambda r: (metrics.best_first(r.score, r.higher_is_better), r.year or "9999",
                                                   r.model, r.paper))
-    rows, rank, last = [], 0, None
-    for n, r in enumerate(ranked, 1):
-        if r.score != last:
-            rank, last = n, r.score
-        rows.append([str(rank), r.model, r.value, r.metric, r.split, r.year, r.paper, f"{r.confidence:.2f}", r.evidence])
+    rows = [[str(rank), r.model, r.value, r.metric, r.split, r.year, r.paper, f"{r.confidence:.2f}", r.evidence]
+            for rank, r in zip(metrics.ranks([r.score for r in ranked]), ranked)]
     others = {m: n for m, n in counts.most_common() if m.lower() != wanted.lower()}
     return LEADERBOARD_COLUMNS, rows, wanted, others
 
 
 def _better(a: Result, b: Result) -> bool:
-    return a.score > b.score if a.higher_is_better else a.score < b.score
+    return metrics.better(a.score, b.score, a.higher_is_better)
 
 
 RESULTS_COLUMNS = ["dataset", "metric", "value", "split", "year", "paper", "confidence", "evidence"]
@@ -127,7 +122,7 @@ def results(store, model: str, min_confidence: float = 0.0) -> tuple[list[str], 
     """Every value stated for `model`, by dataset, then metric, best first."""
     iris = [i for i, _ in resolve(store, model)]
     found = [r for r in _results(store, iris, "subject") if r.confidence >= min_confidence]
-    found.sort(key=lambda r: (r.dataset.lower(), r.metric.lower(), -r.score if r.higher_is_better else r.score, r.year))
+    found.sort(key=lambda r: (r.dataset.lower(), r.metric.lower(), metrics.best_first(r.score, r.higher_is_better), r.year))
     return RESULTS_COLUMNS, [[r.dataset, r.metric, r.value, r.split, r.year, r.paper, f"{r.confidence:.2f}", r.evidence]
                              for r in found]
 
@@ -226,22 +221,22 @@ def _value_disputes(store, wins: list[_Win], labels, wanted) -> list[list[str]]:
     if not models:
         return []
     found = _results(store, sorted(models), "subject")
-    best: dict[tuple[str, str, str, str], Result] = {}
+    best: dict[tuple[str, str], dict[tuple[str, str], Result]] = {}  # (model, dataset) -> (metric, split) -> best
     for r in found:
         if not r.metric:
             continue
-        k = (r.model_iri, r.dataset_iri, r.metric.lower(), r.split.lower())
-        if k not in best or _better(r, best[k]):
-            best[k] = r
+        mine = best.setdefault((r.model_iri, r.dataset_iri), {})
+        k = (r.metric.lower(), r.split.lower())
+        if k not in mine or _better(r, mine[k]):
+            mine[k] = r
     out = []
     for x in wins:
         for d in sorted(x.datasets):
             if wanted is not None and d not in wanted:
                 continue
-            for (m, dd, metric, split), ra in best.items():
-                if m != x.winner or dd != d:
-                    continue
-                rb = best.get((x.loser, d, metric, split))
+            theirs = best.get((x.loser, d), {})
+            for k, ra in best.get((x.winner, d), {}).items():
+                rb = theirs.get(k)
                 if rb is not None and _better(rb, ra) and rb.paper_iri != x.paper:
                     out.append(["values", labels.get(d, d), x.winner_label, x.loser_label, x.title, x.year, x.evidence,
                                 rb.paper, rb.year, f"{x.loser_label}: {rb.value} {rb.metric} vs {x.winner_label}: "

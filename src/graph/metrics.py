@@ -101,3 +101,22 @@ def scaled(number: float, unit: str | None, metric: Metric | None) -> float:
     if metric is not None and metric.unit == "%" and unit != "%" and metric.range == (0, 100) and 0 <= number <= 1:
         return round(number * 100, 6)
     return number
+
+
+def better(a: float, b: float, higher_is_better: bool) -> bool:
+    """Whether score `a` is a better result than `b`."""
+    return a > b if higher_is_better else a < b
+
+
+def best_first(score: float, higher_is_better: bool) -> float:
+    """A sort key putting better scores first."""
+    return -score if higher_is_better else score
+
+
+def ranks(scores: list[float]) -> list[int]:
+    """Competition ranks of scores in order, best first: equal scores share a rank (1, 2, 2, 4)."""
+    out: list[int] = []
+    for n, score in enumerate(scores):
+        out.append(out[-1] if n and score == scores[n - 1] else n + 1)
+    return out
+

@@ -26,6 +26,7 @@ import re
 import weakref
 from collections import Counter
 from collections.abc import Iterator
+from itertools import groupby
 from importlib import resources
 
 from jinja2.utils import htmlsafe_json_dumps
@@ -114,17 +115,17 @@ def leaderboard_rows(corpus: Corpus, dataset_iri: str) -> list[dict]:
                        "evidence": e.evidence, "url": paper_url(v.paper)}
                 k = (row["model"], row["paper"], row["metric"].lower())
                 old = best.setdefault(e.tail, {}).get(k)
-                if old is None or (row["score"] > old["score"] if row["higher"] else row["score"] < old["score"]):
+                if old is None or metrics.better(row["score"], old["score"], row["higher"]):
                     best[e.tail][k] = row
         boards = {}
         for d, found in best.items():
             counts = Counter(r["metric"].lower() for r in found.values())
             rows = sorted(found.values(), key=lambda r: (-counts[r["metric"].lower()], r["metric"].lower(),
-                                                         -r["score"] if r["higher"] else r["score"], r["model"], r["paper"]))
-            for n, r in enumerate(rows):
-                same = n and rows[n - 1]["metric"].lower() == r["metric"].lower()
-                r["rank"] = (rows[n - 1]["rank"] if same and rows[n - 1]["score"] == r["score"]
-                             else rows[n - 1]["rank"] + 1 if same else 1)
+                                                         metrics.best_first(r["score"], r["higher"]), r["model"], r["paper"]))
+            for _, board in groupby(rows, key=lambda r: r["metric"].lower()):  # ranked within each metric
+                board = list(board)
+                for r, rank in zip(board, metrics.ranks([r["score"] for r in board])):
+                    r["rank"] = rank
             boards[d] = rows
         _BOARDS[corpus] = boards
     return [dict(r) for r in boards.get(dataset_iri, [])]

@@ -118,16 +118,15 @@ def _claim(e, used: set[str]) -> Iterator[ox.Triple]:
     yield T(c, _pg("confidence"), ox.Literal(f"{e.confidence:.2f}", datatype=_n(XSD + "decimal")))
     if e.dataset:
         yield T(c, _pg("dataset"), _n(e.dataset))
+    known = metrics.resolve(e.metric)
     if e.metric:
         yield T(c, _pg("metric"), ox.Literal(e.metric))
-        known = metrics.resolve(e.metric)
         if known is not None:
             used.add(known.name)
             yield T(c, _pg("measure"), _n(metric_iri(known)))
         if e.metric_text:
             yield T(c, _pg("metricText"), ox.Literal(e.metric_text))
     if e.number is not None:
-        known = metrics.resolve(e.metric)
         yield T(c, _pg("value"), _decimal(e.number))
         yield T(c, _pg("scaledValue"), _decimal(metrics.scaled(e.number, e.unit, known)))
         yield T(c, _pg("valueText"), ox.Literal(e.value or ""))
@@ -145,8 +144,8 @@ def _claim(e, used: set[str]) -> Iterator[ox.Triple]:
 
 
 def _decimal(x: float) -> ox.Literal:
-    return ox.Literal(format(x, "f").rstrip("0").rstrip(".") if "." in format(x, "f") else format(x, "f"),
-                      datatype=_n(XSD + "decimal"))
+    text = format(x, "f")  # six places, never an exponent: "84.600000"
+    return ox.Literal(text.rstrip("0").rstrip(".") if "." in text else text, datatype=_n(XSD + "decimal"))
 
 
 FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}

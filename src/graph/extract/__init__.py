@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from graph.model import PAPER, Claim, Paper, PaperGraph
 
@@ -67,7 +68,5 @@ class Extractor:
 
 def _result(claim: Claim, n) -> Claim:
     """`claim` stating the value `n` (a results.Number)."""
-    from dataclasses import replace
-
     return replace(claim, metric=n.metric.name if n.metric else n.metric_text, metric_text=n.metric_text,
                    value=n.text, number=n.number, unit=n.unit, split=n.split)
