@@ -71,6 +71,11 @@ def make_mentions(nlp: Language, name: str):
     return MentionFinder(nlp)
 
 
+# the nouns that make the capitalised words before them a dataset's name ("the Kodak dataset"):
+# watched, so a Doc's index of watched words finds them instead of a scan of the Doc per noun
+_NAMING_NOUNS = watch(frozenset({"dataset", "datasets", "benchmark", "corpus", "database"}))
+
+
 class MentionFinder:
     SEEN_LIMIT = 1 << 17  # token texts whose shape is remembered
     KEYED_LIMIT = 1 << 15  # token texts whose key is remembered (~400 bytes each, with the index)
@@ -215,7 +220,7 @@ class MentionFinder:
         Scale dataset"). The title, where every word is capitalised, is left out."""
         out = []
         texts, lower = view.texts, view.lowers
-        for noun in ("dataset", "datasets", "benchmark", "corpus", "database"):
+        for noun in sorted(_NAMING_NOUNS):
             for j in view.positions(noun):
                 if j <= view.title_end:
                     continue
