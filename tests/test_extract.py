@@ -74,6 +74,16 @@ def test_extract_entities(extract, title, abstract, want):
     ("A study", "We propose G-SimCLR, which builds upon SimCLR.", [("G-SimCLR", "extends", "SimCLR")]),
     ("SeiT++: Better tokens", "SeiT++ improves the storage of SeiT.", [("SeiT++", "extends", "SeiT")]),
     ("A study", "The ViT-based detector uses a ResNet-50 backbone.", []),
+    # a name that holds another's is built on it, unless what is left is a size or the other a family
+    ("PyNeRF: Pyramidal Neural Radiance Fields", "Neural Radiance Fields (NeRF) render novel views. PyNeRF trains "
+                                                 "NeRF models at different spatial grid resolutions.",
+     [("PyNeRF", "extends", "NeRF")]),
+    ("A study", "We propose ResNet-50 training recipes, and ResNet is widely used.", []),
+    ("BigNAS: Scaling up architecture search", "Neural architecture search (NAS) has shown promising results. We "
+                                               "propose BigNAS, an approach that trains a single-stage model.", []),
+    # "we present a variant of X": X is what the paper builds on, not its own
+    ("A study", "We present the first variant of the classic federated averaging (FedAvg) algorithm that supports "
+                "partial client asynchrony.", [("@paper", "extends", "FedAvg")]),
     ("PIXART-δ: Fast image generation", "PIXART-δ integrates LCM and ControlNet into the advanced PIXART-α model.",
      [("PIXART-δ", "extends", "Latent Consistency Model"), ("PIXART-δ", "extends", "ControlNet"), ("PIXART-δ", "extends", "PIXART-α")]),
     # lineage is what a paper says of its own work, not of others'

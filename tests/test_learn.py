@@ -97,6 +97,8 @@ def claims(ex, abstract, title="A study"):
     ("Our method achieves accuracy approaching DenseNet.", ("@paper", "outperforms", "DenseNet")),
     ("Our model outperforms ResNet-50 and matches ViT-L.", ("@paper", "outperforms", "ViT-L")),
     ("Our model achieves better or comparable accuracy than DeiT-S.", ("@paper", "outperforms", "DeiT-S")),
+    # nothing extends a model whose name holds its own: the longer name is the newer one
+    ("We present HDNet, a new version of HDNet-lite.", ("HDNet", "extends", "HDNet-lite")),
     # training data is not a test
     ("We pre-train on ImageNet-21K and fine-tune on CIFAR-100, achieving 91.2% accuracy.",
      ("@paper", "evaluated-on", "ImageNet-21K")),
@@ -116,6 +118,8 @@ def test_learn_hard_limits_hold_whatever_the_weights(everything, abstract, never
     ("We propose G-SimCLR, which builds upon SimCLR.", ("G-SimCLR", "extends", "SimCLR")),
     ("Our STU-Net is based on nnU-Net.", ("STU-Net", "extends", "nnU-Net")),
     ("We present FooNet++, a variant of FooNet.", ("FooNet++", "extends", "FooNet")),
+    # the paper's own model whose name holds another model's, with more than a size
+    ("We propose PyNeRF, which trains NeRF models at several grid resolutions.", ("PyNeRF", "extends", "NeRF")),
 ])
 def test_learn_each_cue_family_proposes_its_claim(everything, abstract, claim):
     assert claim in claims(everything, abstract)

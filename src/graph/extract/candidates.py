@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.extract import tokens
+from graph.extract import shapes, tokens
 from graph.extract.cues import cues, watch
 from graph.text import key
 
@@ -191,8 +191,31 @@ class CandidateFinder:
             # its order is that of string hashes, which differ from process to process
             if r not in seen:
                 seen.add(r)
-                out.append(Candidate(r[0], r[1], r[2], sent, [*common, "rule", "rule_only"]))
+                out.append(Candidate(r[0], r[1], r[2], sent, [*common, "rule", "rule_only", *self._named(ctx, *r)]))
         return out
+
+    @staticmethod
+    def _named(ctx, h, relation, t) -> list[str]:
+        """What the names of a rule's pair say, where no sentence links them: whether the head is
+        the paper's own, the tail a family, and whether the head's name declares a new version of
+        the tail's ("SeiT++", "SimCLRv2") or only holds it ("PyNeRF", "HDNet-lite")."""
+        ents = ctx.ents
+        if h < 0:
+            return ["h_absent"]
+        f = [f"h_own={h in ctx.own}", f"t_own={t in ctx.own}"]
+        if key(ents[t].name) in FAMILIES:
+            f.append("tfamily")
+        if relation == "extends":
+            tail = {key(x) for x in ents[t].surface_forms}
+            version = any(key(b) in tail for form in ents[h].surface_forms for b in shapes.lineage_base(form))
+            if version:
+                f.append("name_version")
+            else:  # "HDNet-lite" starts with its base; "BigNAS" ends with its kind more often than its base
+                heads = [key(x) for x in ents[h].surface_forms]
+                f.append("name_holds@start" if any(k.startswith(tk) for k in heads for tk in tail) else "name_holds@end")
+            f.append(f"ttype={ents[t].type}")
+            f.append(f"tknown={ents[t].known}")
+        return f
 
     def _pair(self, ctx, lower, marks, h_it, t_it, items) -> list[str]:
         ents, view = ctx.ents, ctx.view

@@ -27,8 +27,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.extract import decide, limits, results, shapes, tokens
-from graph.extract.candidates import CandidateFinder
-from graph.extract.cues import cues, watch
+from graph.extract.candidates import FAMILIES, CandidateFinder
+from graph.extract.cues import cues, watch, words
 from graph.text import key
 
 tokens.result_extension("pg_claims")
@@ -102,7 +102,7 @@ class ClaimFinder:
         for sent, its in zip(sents, items):
             claims += self._sentence(ctx, sent, its)
         present = [{e for _, e in mentions} for mentions in by_sent]
-        claims += self._morphology(ents, sents, present)
+        claims += self._morphology(ents, sents, present, ctx.own)
         rules: dict[int, set] = {}
         for h, r, t, sent, *_ in claims:
             if sent is not None and h != t:
@@ -362,8 +362,11 @@ class ClaimFinder:
         return out
 
     @staticmethod
-    def _morphology(ents, sents, present):
-        """'SeiT++' extends 'SeiT', 'SimCLRv2' extends 'SimCLR', 'G-SimCLR' extends 'SimCLR'."""
+    def _morphology(ents, sents, present, own=frozenset()):
+        """'SeiT++' extends 'SeiT', 'SimCLRv2' extends 'SimCLR', 'G-SimCLR' extends 'SimCLR'; and
+        the paper's own model whose name holds another model's name at its start or end, with more
+        than a size or number ('PyNeRF' of 'NeRF', 'HDNet-lite' of 'HDNet', 'feature-weighted mean
+        shift' of 'mean shift'; not 'ResNet-50' of 'ResNet'), which the model decides on."""
         by_key = {key(e.name): i for i, e in enumerate(ents)}
         for i, e in enumerate(ents):
             for alias in e.aliases:
@@ -372,13 +375,42 @@ class ClaimFinder:
         for i, e in enumerate(ents):
             if e.type == "dataset":
                 continue
-            for form in e.surface_forms:
-                for base in shapes.lineage_base(form):
-                    j = by_key.get(key(base))
-                    if j is not None and j != i and ents[j].type != "dataset":
-                        sent = _first_sentence(sents, present, {i, j}) or _first_sentence(sents, present, {i})
-                        out.append((i, "extends", j, sent, 0.6, None))
+            bases = [base for form in e.surface_forms for base in shapes.lineage_base(form)]
+            found = {by_key.get(key(b)) for b in bases} - {None, i}
+            if i in own:
+                found |= {j for j in _held_names(e, ents, by_key) if j != i}
+            for j in sorted(found):
+                if ents[j].type != "dataset":
+                    sent = _first_sentence(sents, present, {i, j}) or _first_sentence(sents, present, {i})
+                    out.append((i, "extends", j, sent, 0.6, None))
         return out
+
+
+_SIZE_REST = re.compile(r"^(?:\d+[a-z]?|[a-z]?\d+|xs|xl|xxl|ti|base|large|small|tiny|huge|mini|s|m|b|l|h|t|"
+                        r"models?|nets?|networks?|algorithms?|methods?|frameworks?)$")
+_KINDS = tuple(sorted(words("kinds_of_work")))  # "neural architecture search": what "BigNAS" does, not builds on
+
+
+def _held_names(e, ents, by_key) -> set[int]:
+    """Entities whose name (or an alias) starts or ends one of `e`'s names, with more than a size
+    or a number left over ("ResNet-50" holds "ResNet" as a size); families and kinds of work are
+    left out."""
+    out = set()
+    for form in e.surface_forms:
+        k = key(form)
+        for tk, j in by_key.items():
+            if len(tk) < 3 or len(tk) >= len(k) or ents[j].type == "dataset" or \
+                    any(key(f) in FAMILIES or f.lower().endswith(_KINDS) for f in ents[j].surface_forms):
+                continue  # a family ("As-ViT" holds "ViT") or an area ("BigNAS") is a kind, not a model built on
+            if k.startswith(tk):
+                rest = k[len(tk):]
+            elif k.endswith(tk):
+                rest = k[:-len(tk)]
+            else:
+                continue
+            if not _SIZE_REST.match(rest):
+                out.add(j)
+    return out
 
 
 def _modifier(lowers, end) -> bool:

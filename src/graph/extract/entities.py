@@ -233,6 +233,8 @@ class EntityBuilder:
             has_self = bool(view.cues_in(self.self_words, sent))
             for start, end in view.cues_in(self.propose, sent) if has_self else ():
                 for j in range(sent.start + end, min(sent.end, sent.start + end + 12)):
+                    if _LINEAGE_OF.get(view.lowers[j]) == view.lowers[j + 1] if j + 1 < sent.end else False:
+                        break  # "we present a variant of FedAvg": FedAvg is what it builds on, not new
                     mi = by_start.get(j)
                     if mi is not None and not self._known(mentions[mi]):
                         mark(mi)
@@ -263,6 +265,14 @@ class EntityBuilder:
         if main is not None and ents[main].type == "dataset":
             main = None  # a paper that proposes a dataset speaks of its experiments, not of the dataset's results
         view.results["pg_self"] = main
+
+
+# "a variant of", "based on": what follows is what the paper's new work builds on
+_LINEAGE_OF = {**dict.fromkeys(("variant", "variants", "version", "versions", "extension", "extensions", "generalization",
+                                "generalisation", "modification", "adaptation", "relaxation", "improvement",
+                                "reformulation", "instance", "instantiation", "implementation"), "of"),
+               **dict.fromkeys(("based", "built", "building", "builds"), "on"),
+               "inspired": "by", "derived": "from"}
 
 
 def _coordinated_with_dataset(lowers: list[str], m, at) -> bool:

@@ -5,7 +5,7 @@
   only trained on ("pre-trained on X") is not one, nor is the paper's own new dataset for its own
   approach (it is what the paper evaluates others on).
 - `outperforms` and `extends` join methods or architectures (or the paper's own approach):
-  never a dataset.
+  never a dataset. Nothing extends a model whose name holds its own ("HDNet" of "HDNet-lite").
 - "Comparable / on par / competitive / approaching / matches / rivals" is never a win: a pair
   linked only by such a cue is no `outperforms`.
 - A win stated on cost alone ("faster than", "fewer parameters than") is kept but marked
@@ -58,6 +58,10 @@ def check(ctx, cand, items, finder) -> Verdict | None:
         return Verdict()
     if tail.type == "dataset" or (head is not None and head.type == "dataset"):
         return None
+    if relation == "extends":
+        # "HDNet" does not build on "HDNet-lite": a name that holds another is the newer one
+        hk, tk = key(head.name) if head is not None else "", key(tail.name)
+        return None if hk and len(hk) < len(tk) and (tk.startswith(hk) or tk.endswith(hk)) else Verdict()
     if relation != "outperforms":
         return Verdict()
     view = ctx.view
