@@ -43,6 +43,14 @@ def claims(pg):
     # an unknown name coordinated with a known dataset is a dataset; CamelCase plurals fold
     ("A study", "Results on the FLIC and MPII benchmarks.", [("FLIC", "dataset", [], []), ("MPII", "dataset", [], [])]),
     ("A study", "ReasoNets read. A ReasoNet stops.", [("ReasoNet", "architecture", ["ReasoNets"], [])]),
+    # names a plural dataset noun lists are datasets, plain words among them too; the datasets a
+    # paper uses ("the Kodak dataset", "the proposed approach on ...") are not its own
+    ("A study", "Our method wins on three ABSA datasets, i.e. Laptop, Restaurant, and MAMS.",
+     [("Laptop", "dataset", [], []), ("Restaurant", "dataset", [], []), ("MAMS", "dataset", [], [])]),
+    ("A study", "We test the proposed approach on four benchmarks (CK+, MMI, Oulu-CASIA, and AFEW).",
+     [("CK+", "dataset", [], []), ("MMI", "dataset", [], []), ("Oulu-CASIA", "dataset", [], []), ("AFEW", "dataset", [], [])]),
+    ("A study", "We evaluate our codec on the Kodak dataset.", [("Kodak", "dataset", [], [])]),
+    ("A study", "We use several datasets, including Large and Small ones.", []),
 ])
 def test_extract_entities(extract, title, abstract, want):
     assert entities(extract(title, abstract)) == want

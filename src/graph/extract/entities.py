@@ -232,6 +232,8 @@ class EntityBuilder:
             lower = view.lowers[sent.start:sent.end]
             has_self = bool(view.cues_in(self.self_words, sent))
             for start, end in view.cues_in(self.propose, sent) if has_self else ():
+                if lower[start] == "proposed" and start and lower[start - 1] in {"the", "our", "this"}:
+                    continue  # "the proposed approach on four benchmarks (CK+, ...)": a reference, not a naming
                 for j in range(sent.start + end, min(sent.end, sent.start + end + 12)):
                     if _LINEAGE_OF.get(view.lowers[j]) == view.lowers[j + 1] if j + 1 < sent.end else False:
                         break  # "we present a variant of FedAvg": FedAvg is what it builds on, not new

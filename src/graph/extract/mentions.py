@@ -19,7 +19,8 @@ from graph.extract.cues import cues, watch, words
 from graph.extract.resources import common_words, lexicon
 from graph.text import key, singular
 
-SOURCES = ("lexicon", "abbreviation", "naming", "shape")  # order of trust
+SOURCES = ("lexicon", "abbreviation", "naming", "context", "shape")  # order of trust; "context": a dataset noun
+# marks it ("the Kodak dataset"), which names a dataset the paper uses, not one it introduces
 _RANK = {s: i for i, s in enumerate(SOURCES)}
 _OPEN = "("  # where abbreviations are defined: "Vision Transformer (ViT)"
 watch({_OPEN})
@@ -74,6 +75,8 @@ def make_mentions(nlp: Language, name: str):
 # the nouns that make the capitalised words before them a dataset's name ("the Kodak dataset"):
 # watched, so a Doc's index of watched words finds them instead of a scan of the Doc per noun
 _NAMING_NOUNS = watch(frozenset({"dataset", "datasets", "benchmark", "corpus", "database"}))
+_LIST_NOUNS = watch(frozenset({"datasets", "benchmarks", "corpora", "databases"}))
+_LIST_OPENERS = frozenset({"(", ":", "i.e.", "i.e", "e.g.", "e.g", "namely", "including", "viz."})
 
 
 class MentionFinder:
@@ -200,6 +203,7 @@ class MentionFinder:
                 text = view.span_text(j, run)
                 out.append(Mention(j, run, text, singular(text), self._known_type(text), "naming", True))
         out += self._before_dataset_noun(view)
+        out += self._listed_after_dataset_noun(view)
         for i in range(min(view.title_end, 5)):
             if texts[i] == ":":
                 lead = texts[0:i]
@@ -234,7 +238,62 @@ class MentionFinder:
                 text = view.span_text(i, j)
                 if all(w in self.common for w in lower[i:j]) or key(text) in self.lex.stop or self.lex.lookup(text):
                     continue  # "the Large Scale dataset", or a name the lexicon has
-                out.append(Mention(i, j, text, singular(text), "dataset", "naming", True))
+                out.append(Mention(i, j, text, singular(text), "dataset", "context"))
+        return out
+
+    def _listed_after_dataset_noun(self, view: tokens.View) -> list[Mention]:
+        """The capitalised names a plural dataset noun introduces as a list: "three ABSA datasets,
+        i.e. Laptop, Restaurant, and MAMS", "four benchmarks (CK+, MMI, Oulu-CASIA, and AFEW)":
+        at least two names of one to three capitalised words, joined by commas and "and"/"or" up to
+        the list's end. Plain words among them ("Laptop") are names here only, and only beside one
+        that is no plain word."""
+        out = []
+        texts, lower, n = view.texts, view.lowers, len(view)
+        for noun in sorted(_LIST_NOUNS):
+            for j in view.positions(noun):
+                if j <= view.title_end:
+                    continue
+                end = view.sent_at(j).end
+                i = j + 1
+                opened = False
+                while i < end and (lower[i] in _LIST_OPENERS or lower[i] in {",", "such", "as"}):
+                    opened |= lower[i] in _LIST_OPENERS or lower[i] == "as"
+                    i += 1
+                if not opened:
+                    continue
+                items, cur = [], None
+                while i < end:
+                    t = texts[i]
+                    if t[:1].isupper() or t[:1].isdigit() and cur is not None:
+                        if cur is None:
+                            cur = [i, i + 1]
+                        elif cur[1] - cur[0] < 3:
+                            cur[1] = i + 1
+                        else:
+                            break
+                    elif t in {",", "and", "or"} and cur is not None:
+                        items.append(cur)
+                        cur = None
+                    elif t in {",", "and", "or"}:
+                        pass  # "X, and Y"
+                    else:
+                        break
+                    i += 1
+                if cur is not None:
+                    items.append(cur)
+                closing = lower[i] if i < end else "."
+                if all(all(w in self.common for w in lower[a:b]) for a, b in items):
+                    continue  # "including Large and Small ones": words, not names
+                if len(items) < 2 or closing not in {")", ".", ";", ",", "datasets", "benchmarks", "and", "-", "--"} and \
+                        not (closing.isalpha() and closing.islower()):
+                    continue
+                for a, b in items:
+                    text = view.span_text(a, b)
+                    if key(text) in self.lex.stop or lower[a] in self.not_heads:
+                        continue
+                    term = self.lex.lookup(text)
+                    out.append(Mention(a, b, text, term.canonical if term else singular(text), term.type if term else "dataset",
+                                       "lexicon" if term else "context"))
         return out
 
     def _shaped(self, view: tokens.View) -> list[Mention]:
