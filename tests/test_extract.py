@@ -51,6 +51,11 @@ def claims(pg):
      [("CK+", "dataset", [], []), ("MMI", "dataset", [], []), ("Oulu-CASIA", "dataset", [], []), ("AFEW", "dataset", [], [])]),
     ("A study", "We evaluate our codec on the Kodak dataset.", [("Kodak", "dataset", [], [])]),
     ("A study", "We use several datasets, including Large and Small ones.", []),
+    ("A study", "Experiments on Digits, DomainNet and Office-Caltech benchmarks show gains.",
+     [("Digits", "dataset", [], []), ("DomainNet", "dataset", [], []), ("Office-Caltech", "dataset", [], [])]),
+    ("A study", "Results on the Large, Small and Medium benchmarks are shown.", []),
+    ("A study", "The gain is large on the challenging PaSC, COX and ESOGU video datasets.",
+     [("PaSC", "dataset", [], []), ("COX", "dataset", [], []), ("ESOGU", "dataset", [], [])]),
 ])
 def test_extract_entities(extract, title, abstract, want):
     assert entities(extract(title, abstract)) == want

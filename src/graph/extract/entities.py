@@ -302,6 +302,13 @@ _INTRODUCING = frozenset({":", ",", "(", "i.e.", "i.e", "e.g.", "e.g", "namely",
                           "five", "six", "various", "different", "multiple", "challenging", "large-scale"})
 
 
+_PLURAL_DATASET_NOUNS = frozenset({"datasets", "benchmarks", "corpora", "databases"})
+_NOT_MODIFIERS = frozenset({"on", "in", "for", "with", "from", "to", "of", "at", "by", "as", "and", "or", "the", "a", "an",
+                            "is", "are", "was", "were", "be", "that", "which", "using", "use", "uses", "used", "show",
+                            "shows", "demonstrate", "demonstrates", "trained", "pretrained", "pre-trained", "than",
+                            "both", "other", "all", "two", "three", "four", "five", "several", "many", "such"})
+
+
 def typing_features(view, ms, at, lex) -> list[str]:
     """What the dataset-or-model decision of a name the lexicon does not know reads: the words
     around each of its mentions, what the list it stands in follows and precedes ("on X, Y and Z",
@@ -342,6 +349,12 @@ def typing_features(view, ms, at, lex) -> list[str]:
                 j += 1
             else:
                 break
+        k = j  # "the PaSC, COX and ESOGU video datasets": a modifier or two before the noun
+        while k < min(n, j + 2) and lowers[k].isalpha() and lowers[k] not in _NOT_MODIFIERS and \
+                lowers[k] not in _PLURAL_DATASET_NOUNS and view.texts[k].islower():
+            k += 1
+        if k > j and k < n and lowers[k] in _PLURAL_DATASET_NOUNS:
+            j = k
         f.append(f"listnext={lowers[j] if j < n else '</s>'}")
         if m.start == 0 and m.end < view.title_end:
             # a title's leading name: a dataset when the title says so ("X: A Benchmark for ...")

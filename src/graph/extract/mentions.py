@@ -204,6 +204,7 @@ class MentionFinder:
                 out.append(Mention(j, run, text, singular(text), self._known_type(text), "naming", True))
         out += self._before_dataset_noun(view)
         out += self._listed_after_dataset_noun(view)
+        out += self._listed_before_dataset_noun(view)
         for i in range(min(view.title_end, 5)):
             if texts[i] == ":":
                 lead = texts[0:i]
@@ -239,6 +240,48 @@ class MentionFinder:
                 if all(w in self.common for w in lower[i:j]) or key(text) in self.lex.stop or self.lex.lookup(text):
                     continue  # "the Large Scale dataset", or a name the lexicon has
                 out.append(Mention(i, j, text, singular(text), "dataset", "context"))
+        return out
+
+    def _listed_before_dataset_noun(self, view: tokens.View) -> list[Mention]:
+        """The capitalised names listed right before a plural dataset noun: "on Digits, DomainNet
+        and Office-Caltech benchmarks" (two names at least, as _listed_after_dataset_noun)."""
+        out = []
+        texts, lower = view.texts, view.lowers
+        for noun in sorted(_LIST_NOUNS):
+            for j in view.positions(noun):
+                if j <= view.title_end:
+                    continue
+                start = view.sent_at(j).start
+                i, items, cur = j - 1, [], None
+                while i >= start:
+                    t = texts[i]
+                    if t[:1].isupper() or t[:1].isdigit() and cur is not None:
+                        if cur is None:
+                            cur = [i, i + 1]
+                        elif cur[1] - cur[0] < 3:
+                            cur[0] = i
+                        else:
+                            break
+                    elif t in {",", "and", "or"} and cur is not None:
+                        items.append(cur)
+                        cur = None
+                    else:
+                        break
+                    i -= 1
+                if cur is not None:
+                    items.append(cur)
+                if len(items) < 2 or i < start or lower[i] not in {"on", "the", "in", "of", "across", "over", "using", "and",
+                                                                  "(", ",", ":", "from", "with"}:
+                    continue  # not a list, or one opening its sentence
+                if all(all(w in self.common for w in lower[a:b]) for a, b in items):
+                    continue
+                for a, b in items:
+                    text = view.span_text(a, b)
+                    if key(text) in self.lex.stop or lower[a] in self.not_heads:
+                        continue
+                    term = self.lex.lookup(text)
+                    out.append(Mention(a, b, text, term.canonical if term else singular(text), term.type if term else "dataset",
+                                       "lexicon" if term else "context"))
         return out
 
     def _listed_after_dataset_noun(self, view: tokens.View) -> list[Mention]:
