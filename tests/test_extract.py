@@ -54,6 +54,8 @@ def claims(pg):
     ("A study", "Experiments on Digits, DomainNet and Office-Caltech benchmarks show gains.",
      [("Digits", "dataset", [], []), ("DomainNet", "dataset", [], []), ("Office-Caltech", "dataset", [], [])]),
     ("A study", "Results on the Large, Small and Medium benchmarks are shown.", []),
+    # a piece of a formula is no name
+    ("A study", "The error scales no better than O(m^{-1/4}).", []),
     ("A study", "The gain is large on the challenging PaSC, COX and ESOGU video datasets.",
      [("PaSC", "dataset", [], []), ("COX", "dataset", [], []), ("ESOGU", "dataset", [], [])]),
 ])

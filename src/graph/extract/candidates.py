@@ -51,7 +51,10 @@ _STRONG_EXTENDS = frozenset({"extends", "extend", "extending", "extended", "exte
                              "inspired by", "based on", "on top of"})
 _DIRECTED = frozenset({"outperforms", "outperformed_by", "not_outperforms", "than", "over", "versus",
                        "extends_strong", "extends_weak"})
-_GENERAL = ("bias", "rule", "names_nested", "h_own", "t_own", "own=", "tfamily", "hfamily", "order", "dist=",
+_CLASS_NOUNS = frozenset({"methods", "models", "approaches", "algorithms", "techniques", "baselines", "networks",
+                          "architectures", "systems", "variants", "solvers", "frameworks", "counterparts", "detectors",
+                          "classifiers", "estimators", "optimizers", "schemes", "strategies"})
+_GENERAL = ("bias", "rule", "names_nested", "tclass", "h_own", "t_own", "own=", "tfamily", "hfamily", "order", "dist=",
             "hkind", "tkind", "between_names", "hname=", "tname=", "hdata=", "tdata=", "tknown", "hknown")
 _KEPT: dict[str, dict[str, bool]] = {"extends": {}, "outperforms": {}}  # feature -> whether _FEW keeps it (bounded
 # by the features there are: cue texts and words around a name are a few thousand)
@@ -297,6 +300,9 @@ class CandidateFinder:
         if hs >= 0:
             f.append(f"hprev={lower[hs - 1] if hs > 0 else '<s>'}")
             f.append(f"hnext={lower[he] if he < len(lower) else '</s>'}")
+        if t >= 0 and key(ents[t].name) not in FAMILIES and \
+                (nxt in _CLASS_NOUNS or nxt in ("-", "based") and te + 2 < len(lower) and lower[te + 2] in _CLASS_NOUNS):
+            f.append("tclass")  # "other PCA methods", "state-of-the-art MSR models": a class of models, not one
         inside = ts > 0 and lower[ts - 1] == "(" and te < len(lower) and lower[te] == ")"
         if inside:
             f.append("t_parenthesised")

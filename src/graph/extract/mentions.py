@@ -363,8 +363,8 @@ class MentionFinder:
                 if len(parts) == 1:
                     parts.append("")  # one name of a slash pair: not the whole token's text
             for part in filter(None, parts):
-                if key(part) in self.lex.stop:
-                    continue
+                if key(part) in self.lex.stop or shapes.broken(part):
+                    continue  # a word, or a piece of a formula: "O(m^{-1/4})"
                 term = self.lex.lookup(part)
                 end = i + 1
                 if term is None and len(parts) == 1 and end < n and view.lowers[end] == "loss":

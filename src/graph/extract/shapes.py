@@ -27,6 +27,12 @@ _EMPHASIS = re.compile(r"^(?:[A-Z]{2}[a-z]{3,}|[a-z]{3,}[A-Z][a-z]{2,})$")  # "I
 
 
 @lru_cache(maxsize=1 << 17)  # called on every token; token texts repeat: memoised, the cache bounded
+def broken(text: str) -> bool:
+    """Whether a text holds what no name holds: brackets ("O(m^{-1"), a double hyphen, two
+    sentences run together ("FDR.We")."""
+    return bool(_JUNK.search(text))
+
+
 def looks_like_name(text: str) -> bool:
     """A token shaped like a name: 'ResNet-50', 'VOLO', 'ViT-B/16', 'PixArt-α', 'Food-101', 'SeiT++'.
 
