@@ -50,6 +50,7 @@ def claims(pg):
     ("A study", "We test the proposed approach on four benchmarks (CK+, MMI, Oulu-CASIA, and AFEW).",
      [("CK+", "dataset", [], []), ("MMI", "dataset", [], []), ("Oulu-CASIA", "dataset", [], []), ("AFEW", "dataset", [], [])]),
     ("A study", "We evaluate our codec on the Kodak dataset.", [("Kodak", "dataset", [], [])]),
+    ("A study", "We verify it through experiments on the Levy-Holt dataset.", [("Levy-Holt", "dataset", [], [])]),
     ("A study", "We use several datasets, including Large and Small ones.", []),
     ("A study", "Experiments on Digits, DomainNet and Office-Caltech benchmarks show gains.",
      [("Digits", "dataset", [], []), ("DomainNet", "dataset", [], []), ("Office-Caltech", "dataset", [], [])]),

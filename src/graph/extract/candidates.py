@@ -173,10 +173,14 @@ class CandidateFinder:
             for h_it in heads:
                 for d in datasets:
                     add(h_it, "evaluated-on", d)
-            for p in sorted(ctx.proposed):  # the paper's other proposed models, named elsewhere
+            # the paper's other proposed models, named elsewhere; "the proposed models", "our
+            # methods" speak of all of them
+            plural = any(it[2] == "self" and (lower[it[1] - 1] in _CLASS_NOUNS or
+                                              it[1] < len(lower) and lower[it[1]] in _CLASS_NOUNS) for it in items)
+            for p in sorted(ctx.proposed):
                 if p != me and p not in {it[3] for it in models} and ents[p].type != "dataset":
                     for d in datasets:
-                        add((-1, -1, "elsewhere", p), "evaluated-on", d)
+                        add((-1, -1, "elsewhere_plural" if plural else "elsewhere", p), "evaluated-on", d)
         comparing = fams & {"outperforms", "outperformed_by", "not_outperforms", "than", "over", "versus"}
         if comparing:
             pool = list(models) + ([implicit] if implicit else [])
@@ -227,7 +231,7 @@ class CandidateFinder:
         f = []
         f.append(f"hkind={hkind}")
         f.append(f"tkind={tkind}")
-        own_h = h in ctx.own or hkind in ("self", "implicit", "elsewhere")
+        own_h = h in ctx.own or hkind in ("self", "implicit", "elsewhere", "elsewhere_plural")
         f.append(f"h_own={own_h}")
         f.append(f"t_own={t in ctx.own}")
         f.append(f"own={own_h}/{t in ctx.own}")

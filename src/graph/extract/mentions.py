@@ -75,6 +75,7 @@ def make_mentions(nlp: Language, name: str):
 # the nouns that make the capitalised words before them a dataset's name ("the Kodak dataset"):
 # watched, so a Doc's index of watched words finds them instead of a scan of the Doc per noun
 _NAMING_NOUNS = watch(frozenset({"dataset", "datasets", "benchmark", "corpus", "database"}))
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*$")  # "Kodak", "Levy-Holt"
 _LIST_NOUNS = watch(frozenset({"datasets", "benchmarks", "corpora", "databases"}))
 _LIST_OPENERS = frozenset({"(", ":", "i.e.", "i.e", "e.g.", "e.g", "namely", "including", "viz."})
 
@@ -230,8 +231,8 @@ class MentionFinder:
                 if j <= view.title_end:
                     continue
                 i = j
-                while i > j - 3 and i - 1 > view.title_end and texts[i - 1][:1].isupper() and texts[i - 1][1:].islower() \
-                        and lower[i - 1] not in self.not_heads and texts[i - 1].isalpha():
+                while i > j - 3 and i - 1 > view.title_end and _CAPITALISED.match(texts[i - 1]) \
+                        and lower[i - 1] not in self.not_heads:
                     i -= 1
                 if i == j or lower[i - 1] not in {"the", "on", "a", "new", "public", "released", "real-world", "of",
                                                    "in", "and", ","}:
