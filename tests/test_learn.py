@@ -120,6 +120,8 @@ def test_learn_hard_limits_hold_whatever_the_weights(everything, abstract, never
     ("We present FooNet++, a variant of FooNet.", ("FooNet++", "extends", "FooNet")),
     # the paper's own model whose name holds another model's, with more than a size
     ("We propose PyNeRF, which trains NeRF models at several grid resolutions.", ("PyNeRF", "extends", "NeRF")),
+    ("We propose GVQA. GVQA is built off an existing model, SAN.", ("GVQA", "extends", "SAN")),
+    ("Inspired by SimCLR, our FooCLR learns from pairs.", ("FooCLR", "extends", "SimCLR")),
 ])
 def test_learn_each_cue_family_proposes_its_claim(everything, abstract, claim):
     assert claim in claims(everything, abstract)

@@ -48,7 +48,9 @@ _STRONG_EXTENDS = frozenset({"extends", "extend", "extending", "extended", "exte
                              "builds on", "builds upon", "building on", "building upon", "variant of", "variants of",
                              "version of", "generalizes", "generalize", "generalises", "generalization of",
                              "derived from", "successor of", "successor to", "modification of", "upgrade of",
-                             "inspired by", "based on", "on top of"})
+                             "inspired by", "based on", "on top of", "built off", "draws inspiration from",
+                             "draw inspiration from", "drawing inspiration from", "inspired from", "generalizations of",
+                             "extensions of", "modifications of", "adaptation of"})
 _DIRECTED = frozenset({"outperforms", "outperformed_by", "not_outperforms", "than", "over", "versus",
                        "extends_strong", "extends_weak"})
 _CLASS_NOUNS = frozenset({"methods", "models", "approaches", "algorithms", "techniques", "baselines", "networks",

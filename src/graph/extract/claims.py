@@ -349,6 +349,14 @@ class ClaimFinder:
                 continue  # "methods based on vision transformers": others' work, not the paper's
             weak = lower[start] in _WEAK_EXTENDS
             left = self._left(items, start)
+            if left is None and start <= 1 and not weak and "," in lower[end:]:
+                # "Inspired by X, our algorithm ...": the head follows the cue's clause
+                comma = lower.index(",", end)
+                after = [it for it in items if it[0] > comma and it[2] in ("model", "self")]
+                if after and after[0][3] in own:
+                    for it in self._right(items, end, lower[:comma], [], limit=10)[:3]:
+                        out.append((after[0][3], "extends", it[3], sent, 0.7, None))
+                continue
             if left is None or left[3] not in own:
                 continue  # lineage is what a paper says of its own work
             if weak and left[2] != "self" and left[3] != me:
