@@ -55,6 +55,11 @@ def claims(pg):
     ("A study", "Experiments on Digits, DomainNet and Office-Caltech benchmarks show gains.",
      [("Digits", "dataset", [], []), ("DomainNet", "dataset", [], []), ("Office-Caltech", "dataset", [], [])]),
     ("A study", "Results on the Large, Small and Medium benchmarks are shown.", []),
+    # a paper's own definition of an acronym wins over the lexicon's
+    ("A study", "We build scene graphs with Scene Graph Diffusion (SGD). SGD works.",
+     [("SGD", "method", ["Scene Graph Diffusion"], ["proposed"])]),
+    ("A study", "We use batch normalization (BN) in every layer. BN helps.",
+     [("Batch Normalization", "method", ["batch normalization", "BN"], [])]),
     # a piece of a formula is no name
     ("A study", "The error scales no better than O(m^{-1/4}).", []),
     ("A study", "The gain is large on the challenging PaSC, COX and ESOGU video datasets.",

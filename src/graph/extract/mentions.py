@@ -113,7 +113,10 @@ class MentionFinder:
         view = tokens.view(doc)
         found: list[Mention] = []
         found += self._lexicon(doc, view)
+        self._redefined: set[str] = set()
         defined, links = self._abbreviations(view)
+        if self._redefined:  # the paper's own definition of an acronym wins over the lexicon's
+            found = [m for m in found if key(m.text) not in self._redefined]
         found += defined
         found += self._named(view)
         found += self._shaped(view)
@@ -162,7 +165,11 @@ class MentionFinder:
             if head in self.not_heads or head.rstrip("s") in self.not_heads:
                 continue
             long_text = view.span_text(i - size, i)
-            term = self.lex.lookup(sf) or self.lex.lookup(long_text)
+            by_long, by_short = self.lex.lookup(long_text), self.lex.lookup(sf)
+            if by_long is None and by_short is not None and not self._spells(by_short, long_text):
+                by_short = None  # "Bayesian networks (BN)": this paper's BN, not the lexicon's (Batch Normalization)
+                self._redefined.add(key(sf))
+            term = by_long or by_short
             titled = all(t[:1].isupper() for t in texts[i - size:i] if t.isalpha() and len(t) > 3)
             named_on = i + 3 < len(texts) and texts[i + 3].istitle() and texts[i + 3].isalpha()
             shaped = shapes.looks_like_name(sf) or len(sf) == 2 and sf.isupper() and titled and named_on
@@ -186,6 +193,12 @@ class MentionFinder:
                     canonical, etype, source = defined[key(text)]
                     out.append(Mention(i, i + 1, text, canonical, etype, source))
         return out, links
+
+    def _spells(self, term, long_text: str) -> bool:
+        """Whether `long_text` spells out the lexicon's `term`: one of its forms of several words
+        is it; a term the lexicon gives no such form cannot be told apart, and is taken."""
+        spelled = [f for f in self.lex.forms.get(term.canonical, ()) if " " in f or "-" in f and len(f) > 8]
+        return not spelled or key(long_text) in {key(f) for f in spelled}
 
     def _named(self, view: tokens.View) -> list[Mention]:
         """Names introduced by a naming cue ("dubbed X", "termed X") and a title's leading "Name:"."""
