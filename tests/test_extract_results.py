@@ -133,3 +133,9 @@ def test_results_a_bracketed_value_of_something_not_found_is_left_out():
                 "( 42.6 dB PSNR ) .", [("X", M, 0), ("PDBBind", D, 1)]) == [
         ("value", 38.0, "%", "success rate", 1, None, None), ("value", 23.0, "%", None, None, None, None),
         ("value", 42.6, "dB", "PSNR", 1, None, None)]  # unplaced (no dataset): no claim states it
+
+
+def test_results_a_score_after_with_is_a_result_an_overlap_after_with_a_condition():
+    assert read("X outperforms others with F1 score of 79.6% on Lanes and reaches mAP 40.1 on Boxes with IoU 0.5 .",
+                [("X", M, 0), ("Lanes", D, 1), ("Boxes", D, 2)]) == [
+        ("value", 79.6, "%", "F1", 1, None, None), ("value", 40.1, None, "mAP", 2, None, None)]

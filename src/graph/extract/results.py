@@ -241,10 +241,14 @@ def _listed(between: str) -> bool:
 def _condition(lower: str, mets, start: int) -> bool:
     """Whether the metric named before a number sets a condition: 'at IoU=0.8', 'IoU threshold of 0.5'
     (for one named after it: 'the 0.5 IoU threshold', see read)."""
-    for ms, me, _ in reversed(mets):
+    for ms, me, metric in reversed(mets):
         if me <= start:
             before = lower[max(0, ms - 12):ms].split()
-            return bool(before) and before[-1] in ("at", "@", "with") or "threshold" in lower[me:start]
+            # "with" sets a condition for an overlap ("with IoU 0.5", "with IoU = 0.7"), not for a score
+            # ("with F1 score of 79.6%", "with mIoU 83.3%")
+            return bool(before) and (before[-1] in ("at", "@") or before[-1] == "with" and
+                                     (metric.name == "IoU" or "=" in lower[me:start])) or \
+                "threshold" in lower[me:start]
     return False
 
 
