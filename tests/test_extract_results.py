@@ -139,3 +139,9 @@ def test_results_a_score_after_with_is_a_result_an_overlap_after_with_a_conditio
     assert read("X outperforms others with F1 score of 79.6% on Lanes and reaches mAP 40.1 on Boxes with IoU 0.5 .",
                 [("X", M, 0), ("Lanes", D, 1), ("Boxes", D, 2)]) == [
         ("value", 79.6, "%", "F1", 1, None, None), ("value", 40.1, None, "mAP", 2, None, None)]
+
+
+def test_results_a_metric_named_with_qualifying_words_is_the_values():
+    assert read("X reaches an 82.3% linear probing accuracy on Pics and 83.0 program accuracy on Sums .",
+                [("X", M, 0), ("Pics", D, 1), ("Sums", D, 2)]) == [
+        ("value", 82.3, "%", "accuracy", 1, None, None), ("value", 83.0, None, "accuracy", 2, None, None)]

@@ -89,6 +89,14 @@ _SETTING_WORDS = {"ratio", "rate", "probability", "fraction", "proportion", "per
                   "compression", "labels", "label", "noise", "occlusion", "budget", "threshold", "missing", "masking"}
 _SPEEDS = re.compile(r"\b(?:at|with)\s+(?:an?\s+)?(?:(?:inference\s+)?speed\s+of\s+)?\d+(?:\.\d+)?\s?"
                      r"(?:fps|ms|gflops|flops|macs|gmacs|m|b|k)?\b(?:\s+(?:fps|parameters|params))?", re.I)
+_NOT_QUALIFIERS = {"the", "and", "for", "with", "from", "its", "their", "our", "this", "that", "these", "those", "than",
+                   "was", "were", "are", "which", "while", "when", "where", "whereas", "but", "also", "all", "both",
+                   "into", "over", "under", "using", "without", "within", "only", "each", "per", "respectively", "has",
+                   "have", "had", "not", "more", "less", "higher", "lower", "better", "worse", "improvement", "gain",
+                   "gains", "increase", "decrease", "reduction", "drop", "margin", "points", "point", "relative", "absolute",
+                   "labeled", "labelled", "labels", "data", "training", "parameters", "params", "images", "samples",
+                   "examples", "epochs", "steps", "layers", "tasks", "classes", "shots", "shot", "fewer", "compared",
+                   "same", "similar", "comparable", "competitive", "best", "highest", "lowest", "new", "state-of-the-art"}
 _UNPAIRED = -2  # a number "respectively" pairs with a name that was not found
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 
@@ -270,11 +278,20 @@ def _metric_after(text, mets, end):
     for ms, me, metric in mets:
         if ms < end:
             continue
-        gap = _words(text[end:ms])
-        if len(gap) <= 3 and all(w in _AFTER_MODIFIERS or w in ("%", "\\") for w in gap):
+        written = _WORD.findall(text[end:ms])
+        gap = [w.lower() for w in written]
+        if len(gap) <= 4 and all(w in _AFTER_MODIFIERS or w in ("%", "\\") or _qualifier(x) for w, x in zip(gap, written)) \
+                and sum(1 for w, x in zip(gap, written) if w not in _AFTER_MODIFIERS and _qualifier(x)) <= 2 and \
+                (len(gap) <= 3 or not gap[-1] in ("of", "in", "on")):
             return metric, text[ms:me]
         break
     return None, None
+
+
+def _qualifier(word: str) -> bool:
+    """A lower-case word that can qualify a metric's name: 'execution accuracy', 'linear probing
+    accuracy', 'question-match accuracy' (not a function word, not a name)."""
+    return bool(re.fullmatch(r"[a-z][a-z-]{2,}", word)) and word not in _NOT_QUALIFIERS
 
 
 def _tight_before(lower: str, mets, start: int) -> bool:
@@ -409,15 +426,29 @@ def _dataset_of(n: Number, text: str, datasets: list, models: list, mets) -> int
         return datasets[0][3]
     after = [d for d in datasets if d[0] >= n.end]
     if after:  # what stands between, brackets and speeds ("at 102 FPS", "with a speed of 93.2 FPS") left out
-        gap = _words(_SPEEDS.sub(" ", re.sub(r"\([^()]*\)", " ", text[n.end:after[0][0]])))
+        written = _WORD.findall(_SPEEDS.sub(" ", re.sub(r"\([^()]*\)", " ", _blank(text, n.end, after[0][0], mets))))
+        gap = [w.lower() for w in written]
         if len(gap) <= 7 and not any(_NUM.match(w) for w in gap) and \
-                all(w in _BETWEEN_TO_DATASET or w in _AFTER_MODIFIERS or metrics.resolve(w) or w in ("%", "\\")
-                    for w in gap):
+                all(w in _BETWEEN_TO_DATASET or w in _AFTER_MODIFIERS or metrics.resolve(w) or w in ("%", "\\") or
+                    _qualifier(x) for w, x in zip(gap, written)) and \
+                sum(1 for w, x in zip(gap, written) if _qualifier(x) and not (w in _BETWEEN_TO_DATASET or
+                                                                          w in _AFTER_MODIFIERS)) <= 2:
             return after[0][3]
     before = [d for d in datasets if d[1] <= n.start]
     if before:
         return before[-1][3]
     return after[0][3] if after else None
+
+
+def _blank(text: str, start: int, end: int, spans) -> str:
+    """text[start:end] with the metrics named in it left out ('program accuracy on' -> 'program on')."""
+    parts, at = [], start
+    for ms, me, _ in spans:
+        if ms >= at and me <= end:
+            parts.append(text[at:ms])
+            at = me
+    parts.append(text[at:end])
+    return " ".join(parts)
 
 
 def _model_bracketed(n: Number, text: str, models: list) -> int | None:
