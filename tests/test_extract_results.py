@@ -145,3 +145,42 @@ def test_results_a_metric_named_with_qualifying_words_is_the_values():
     assert read("X reaches an 82.3% linear probing accuracy on Pics and 83.0 program accuracy on Sums .",
                 [("X", M, 0), ("Pics", D, 1), ("Sums", D, 2)]) == [
         ("value", 82.3, "%", "accuracy", 1, None, None), ("value", 83.0, None, "accuracy", 2, None, None)]
+
+
+def test_results_a_list_of_values_that_opens_a_clause_is_on_the_dataset_after_it():
+    assert read("X reaches 26.8 PQ , 16.8 AP , and 34.1 mIoU on Halls , 18.2 PQ , 27.9 mIoU on Vistas , 44.0 PQ on City , "
+                "beating Y by +4.2 PQ on Halls and +4.0 PQ on Vistas , respectively .",
+                [("X", M, 0), ("Halls", D, 1), ("Vistas", D, 2), ("City", D, 3), ("Y", M, 4), ("Halls", D, 1),
+                 ("Vistas", D, 2)])[:6] == [
+        ("value", 26.8, None, "PQ", 1, None, None), ("value", 16.8, None, "AP", 1, None, None),
+        ("value", 34.1, None, "mIoU", 1, None, None), ("value", 18.2, None, "PQ", 2, None, None),
+        ("value", 27.9, None, "mIoU", 2, None, None), ("value", 44.0, None, "PQ", 3, None, None)]
+
+
+def test_results_a_value_in_brackets_after_a_value_is_an_aside_on_the_same_dataset():
+    assert read("X reaches accuracies of 94.6 ( 95.6 for an ensemble ) and 77.0 on Tens and Hundreds , respectively .",
+                [("X", M, 0), ("Tens", D, 1), ("Hundreds", D, 2)]) == [
+        ("value", 94.6, None, "accuracy", 1, None, None), ("value", 95.6, None, "accuracy", 1, None, None),
+        ("value", 77.0, None, "accuracy", 2, None, None)]
+
+
+def test_results_respectively_pairs_runs_of_values_with_datasets():
+    assert read("X leads on Cu labeled , Cu detected and Mk with 85.1% mAP / 87.2% rank1 , 82.4% mAP / 84.9% rank1 , "
+                "and 91.5% mAP / 96.3% rank1 , respectively .",
+                [("X", M, 0), ("Cu", D, 1), ("Cu", D, 1), ("Mk", D, 2)]) == [
+        ("value", 85.1, "%", "mAP", 1, None, None), ("value", 87.2, "%", "rank-1 accuracy", 1, None, None),
+        ("value", 82.4, "%", "mAP", 1, None, None), ("value", 84.9, "%", "rank-1 accuracy", 1, None, None),
+        ("value", 91.5, "%", "mAP", 2, None, None), ("value", 96.3, "%", "rank-1 accuracy", 2, None, None)]
+    assert read("X leads on Dota , Ucas , Hrsc with 76.6% mAP , 97.0% mAP , and 90.5% mAP respectively .",
+                [("X", M, 0), ("Dota", D, 1), ("Ucas", D, 2), ("Hrsc", D, 3)]) == [
+        ("value", 76.6, "%", "mAP", 1, None, None), ("value", 97.0, "%", "mAP", 2, None, None),
+        ("value", 90.5, "%", "mAP", 3, None, None)]
+
+
+def test_results_a_list_of_values_with_as_many_metrics_listed_takes_one_each():
+    assert read("X achieves 68.96 and 65.21 of execution accuracy and program F1 on the Fin dataset and 83.00 program "
+                "accuracy on the Math dataset .", [("X", M, 0), ("Fin", D, 1), ("Math", D, 2)]) == [
+        ("value", 68.96, None, "accuracy", 1, None, None), ("value", 65.21, None, "F1", 1, None, None),
+        ("value", 83.0, None, "accuracy", 2, None, None)]
+    assert read("X reaches top-1 and top-5 errors of 29.5% and 10.4% on Nets .", [("X", M, 0), ("Nets", D, 1)]) == [
+        ("value", 29.5, "%", "top-1 error", 1, None, None), ("value", 10.4, "%", "top-5 error", 1, None, None)]

@@ -202,21 +202,50 @@ def _a_setting(lower: str, start: int) -> bool:
 def _lists(out: list[Number], text: str, lower: str, mets) -> list[Number]:
     """Numbers listed together ('82.8%, 84.2%, and 84.6% top-1 accuracy', 'by 6.94%, 4.45% and
     15.35%', '98.3/98.4 AUROC') share a kind, a metric and a unit; a metric named after the list
-    is the list's."""
+    is that of the items that name none. A number in brackets right after another ('94.6 (95.6 for
+    an ensemble)') is an aside of it: the same metric and unit unless it names its own."""
     result = []
-    for g in _groups(out, lower):
+    asides = _asides(out, lower, mets)
+    for g in _groups(out, lower, mets):
         if len(g) > 1:
             kind = "margin" if any(n.kind == "margin" for n in g) else "value"
             after, written = _metric_after(text, mets, g[-1].end)
             if after is not None:
-                g = [n._replace(metric=after, metric_text=written) for n in g]
+                g = [n if n.metric is not None else n._replace(metric=after, metric_text=written) for n in g]
             ref = next((n for n in reversed(g) if n.metric is not None), None)
             unit = next((n.unit for n in g if n.unit), None)
-            g = [n._replace(kind=kind, unit=n.unit or unit,
+            g = [n._replace(kind=kind, unit=n.unit or (None if _names_own(text, n) else unit),
                             metric=n.metric or (ref.metric if ref else None),
                             metric_text=n.metric_text or (ref.metric_text if ref else None)) for n in g]
         result += g
-    return result
+    by_start = {n.start: n for n in result}
+    for n in result:
+        if n.start in asides:
+            a = by_start[asides[n.start].start]
+            by_start[n.start] = n._replace(unit=n.unit or a.unit, metric=n.metric or a.metric,
+                                           metric_text=n.metric_text or a.metric_text)
+    return sorted(by_start.values(), key=lambda n: n.start)
+
+
+def _names_own(text: str, n: Number) -> bool:
+    """Whether a number names its metric right after it ('74.7 mIoU')."""
+    return bool(n.metric_text) and text[n.end:].lstrip(" %\\").lower().startswith(n.metric_text.lower())
+
+
+def _asides(out: list[Number], lower: str, mets) -> dict[int, Number]:
+    """Numbers in brackets right after another number, by their start -> that number: '94.6 (95.6
+    for an ensemble)', '85.4% (97.6% top-5)', '82.4% (+5.1% over the previous best)'."""
+    asides: dict[int, Number] = {}
+    anchor = None
+    for n in out:
+        if anchor is not None:
+            between = _blank(lower, anchor.end, n.start, mets, "")
+            opened = between.rfind("(")
+            if opened >= 0 and ")" not in between[opened:] and re.fullmatch(r"\s*(?:\\?%)?\s*", between[:opened]):
+                asides[n.start] = anchor
+                continue
+        anchor = n
+    return asides
 
 
 def _margin(before: list[str], after: list[str]) -> bool:
@@ -238,12 +267,13 @@ def _margin(before: list[str], after: list[str]) -> bool:
 
 
 def _listed(between: str) -> bool:
-    """Whether two numbers are items of one list: only ',', 'and', '/', '%' between them, and
-    what brackets hold ("94.6 (95.6 for an ensemble) and 77.0")."""
+    """Whether two numbers are items of one list: only ',', 'and', '/', '%' between them, the metric
+    of the first ('76.6% mAP, 97.0% mAP and 90.5% mAP') and what brackets hold ("94.6 (95.6 for an
+    ensemble) and 77.0"). `between` has its metrics written as '\x00'."""
     between = re.sub(r"\([^()]*\)", " ", between)
     if re.fullmatch(r"\s*(?:\\?%)?\s*(?:to|-|–)\s*", between):
         return True  # a range: "2.1% to 9.7%"
-    return bool(re.fullmatch(r"\s*(?:\\?%)?\s*(?:,|/|;|and|,\s*and|or)\s*", between))
+    return bool(re.fullmatch(r"\s*(?:\\?%)?\s*\x00?\s*(?:,|/|;|and|,\s*and|or)\s*", between))
 
 
 def _condition(lower: str, mets, start: int) -> bool:
@@ -334,12 +364,14 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
         distinct = list(dict.fromkeys((d[3], _split_after(text, d)) for d in datasets))  # "COCO test-dev and val"
         mods = list(dict.fromkeys(m[3] for m in models))
         start = before_group = 0
-        for group in _groups(out, lower):
-            if len(group) < 2:
-                continue
+        listed = [g for g in _groups(out, lower, mets) if len(g) > 1]
+        for i, group in enumerate(listed):
             # the datasets of the group's own clause: after the previous list, up to its "respectively"
             end = lower.find("respectively", group[-1].end)  # ("with respective accuracies of": to the end)
             end = len(lower) if end < 0 else end
+            if i + 1 < len(listed) and listed[i + 1][0].start < end:
+                start = before_group = group[-1].end
+                continue  # not the last list before its "respectively": "26.8 PQ and 34.1 mIoU on ADE20K, ..."
             clause = [d for d in datasets if start <= d[0] < end and not group[0].start <= d[0] < group[-1].end]
             local = list(dict.fromkeys((d[3], _split_after(text, d)) for d in clause))
             start = group[-1].end
@@ -347,6 +379,19 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
                 paired.update((n.start, d) for n, d in zip(group, local))
             elif len(group) == len(distinct):
                 paired.update((n.start, d) for n, d in zip(group, distinct))
+            elif len(group) == len(clause):  # "on CUHK03 labeled, CUHK03 detected and Market-1501"
+                paired.update((n.start, (d[3], _split_after(text, d))) for n, d in zip(group, clause))
+            elif len(clause) > 1 and len(group) % len(clause) == 0:
+                k = len(group) // len(clause)
+                paired.update((n.start, (clause[i // k][3], _split_after(text, clause[i // k])))
+                              for i, n in enumerate(group))
+            elif len(local) > 1 and len(group) % len(local) == 0:
+                # "on A, B and C with 85.1% mAP / 87.2% rank-1, 82.4% mAP / 84.9% rank-1 and ...": a run each
+                k = len(group) // len(local)
+                paired.update((n.start, local[i // k]) for i, n in enumerate(group))
+            elif len(distinct) > 1 and len(group) % len(distinct) == 0:
+                k = len(group) // len(distinct)
+                paired.update((n.start, distinct[i // k]) for i, n in enumerate(group))
             elif len(group) == len(mods) and len(distinct) <= 1:
                 heads.update((n.start, h) for n, h in zip(group, mods))
             elif _coordinated_with_unfound(text, clause):
@@ -358,14 +403,36 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
                 if len(named) == len(group):
                     metric_of.update((n.start, m) for n, m in zip(group, named))
             before_group = group[-1].end
+    groups = [g for g in _groups(out, lower, mets) if len(g) > 1]
+    for group in groups:
+        if not any(n.start in metric_of for n in group):
+            named = _metrics_listed(text, lower, mets, group)
+            if named:
+                metric_of.update((n.start, m) for n, m in zip(group, named))
+    runs = {}  # a number's start -> the dataset named right after the list it ends, for a list that opens a clause
+    for group in groups:
+        if any(n.start in paired for n in group):
+            continue
+        last = _dataset_after(group[-1], text, datasets, mets)
+        if last is not None and _opens_clause(text, group[0], datasets):
+            runs.update((n.start, last) for n in group)
+    asides = _asides(out, lower, mets)
     result = []
     for n in out:
         if n.start in paired:
             d, split = paired[n.start]
             d = None if d == _UNPAIRED else d
+        elif n.start in runs and _dataset_after(n, text, datasets, mets) is None and not _bracketed(text, n):
+            d = runs[n.start]
+            split = _split(text, datasets, d)
         else:
             d = _dataset_of(n, text, datasets, models, mets)
             split = _split(text, datasets, d) if d is not None else None
+        anchor = asides.get(n.start)
+        if anchor is not None and not any(anchor.end < c[0] < n.start for c in datasets) and \
+                not _names_in_brackets(text, n, datasets):
+            a = next(r for r in result if r.start == anchor.start)  # "94.6 (95.6 for an ensemble)": on the same
+            d, split = a.dataset, a.split
         head = heads.get(n.start)
         if head is None and n.kind == "value":
             head = _model_bracketed(n, text, models)
@@ -373,6 +440,82 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
             n = n._replace(metric=metric_of[n.start], metric_text=metric_of[n.start].name)
         result.append(n._replace(dataset=d, head=head, split=split))
     return result
+
+
+def _metrics_listed(text: str, lower: str, mets, group: list[Number]) -> list[Metric] | None:
+    """One metric each for the items of a list, when as many metrics are listed right after it
+    ('68.96 and 65.21 of execution accuracy and program accuracy') or right before it ('top-1 and
+    top-5 errors of 29.51% and 10.37%'), else None."""
+    if any(_names_own(text, n) for n in group[:-1]):
+        return None  # '76.6% mAP, 97.0% mAP': each names its own
+    after = [m for m in mets if m[0] >= group[-1].end]
+    before = [m for m in mets if m[1] <= group[0].start][::-1]
+    for seq, forward in ((after, True), (before, False)):
+        chain = []
+        for m in seq:
+            if not chain:
+                gap = text[group[-1].end:m[0]] if forward else text[m[1]:group[0].start]
+                written = _WORD.findall(gap)
+                if len(written) > 4 or not all(w.lower() in _AFTER_MODIFIERS or w.lower() in _BEFORE_OK or
+                                               w in ("%", "\\") or _qualifier(w) for w in written):
+                    break
+            else:
+                prev = chain[-1]
+                gap = text[prev[1]:m[0]] if forward else text[m[1]:prev[0]]
+                if not re.fullmatch(r"\s*(?:,|/|and|,\s*and)?\s*(?:[a-z][a-z-]{2,}\s+){0,2}", gap + " ") or \
+                        not re.search(r",|/|\band\b", gap) and not forward:
+                    break
+            chain.append(m)
+            if len(chain) == len(group):
+                break
+        if len(chain) == len(group) and len({m[2].name for m in chain}) == len(chain) and \
+                (forward or len(chain) > 1):
+            chain = chain if forward else chain[::-1]
+            # "top-1 and top-5 errors": the last one's noun is the others' too
+            noun = re.sub(r"s$", "", _words(text[chain[-1][0]:chain[-1][1]])[-1])
+            return [metrics.resolve(text[ms:me] + " " + noun) or m if " " not in text[ms:me].strip() else m
+                    for ms, me, m in chain[:-1]] + [chain[-1][2]]
+    return None
+
+
+def _dataset_after(n: Number, text: str, datasets: list, mets) -> int | None:
+    """The dataset named right after a value, with only linking words, metrics and their
+    qualifiers between ('84.6% top-1 accuracy on ImageNet', '83.0 program accuracy on the MathQA
+    dataset'), brackets and speeds ('at 102 FPS') left out."""
+    after = [d for d in datasets if d[0] >= n.end]
+    if not after:
+        return None
+    written = _WORD.findall(_SPEEDS.sub(" ", re.sub(r"\([^()]*\)", " ", _blank(text, n.end, after[0][0], mets))))
+    gap = [w.lower() for w in written]
+    if len(gap) <= 7 and not any(_NUM.match(w) for w in gap) and \
+            all(w in _BETWEEN_TO_DATASET or w in _AFTER_MODIFIERS or metrics.resolve(w) or w in ("%", "\\") or
+                _qualifier(x) for w, x in zip(gap, written)) and \
+            sum(1 for w, x in zip(gap, written) if _qualifier(x) and not (w in _BETWEEN_TO_DATASET or
+                                                                      w in _AFTER_MODIFIERS)) <= 2:
+        return after[0][3]
+    return None
+
+
+def _opens_clause(text: str, first: Number, datasets: list) -> bool:
+    """Whether a list of values opens its own clause: no dataset before it, or only a comma, 'and'
+    or a split between the last dataset named and it ('... on ADE20K, 18.2 PQ, 27.9 mIoU on Vistas')."""
+    before = [d for d in datasets if d[1] <= first.start]
+    if not before:
+        return True
+    gap = text[before[-1][1]:first.start]
+    return bool(re.fullmatch(r"\s*(?:(?:test-dev|test|val|validation|dev)(?:\s+set)?\s*)?(?:,|;|,?\s*and|,?\s*while)\s*"
+                             r"(?:\s*(?:with|achieves?|reaches|obtains|gets|of)\s*)?", gap, re.I))
+
+
+def _bracketed(text: str, n: Number) -> bool:
+    opened = text.rfind("(", 0, n.start)
+    return opened > text.rfind(")", 0, n.start)
+
+
+def _names_in_brackets(text: str, n: Number, datasets: list) -> bool:
+    opened = text.rfind("(", 0, n.start)
+    closed = text.find(")", n.end)
+    return any(opened < d[0] and (closed < 0 or d[1] <= closed) for d in datasets)
 
 
 def _coordinated_with_unfound(text: str, datasets: list) -> bool:
@@ -388,15 +531,20 @@ def _coordinated_with_unfound(text: str, datasets: list) -> bool:
     return False
 
 
-def _groups(out: list[Number], lower: str) -> list[list[Number]]:
-    """The lists of numbers ('72.8% and 75.0%'), in order."""
+def _groups(out: list[Number], lower: str, mets) -> list[list[Number]]:
+    """The lists of numbers ('72.8% and 75.0%'), in order; an aside (see _asides) stands alone,
+    after the list it interrupts."""
     groups: list[list[Number]] = []
+    asides = _asides(out, lower, mets)
+    alone = []
     for n in out:
-        if groups and _listed(lower[groups[-1][-1].end:n.start]):
+        if n.start in asides:
+            alone.append([n])
+        elif groups and _listed(_blank(lower, groups[-1][-1].end, n.start, mets, "\x00")):
             groups[-1].append(n)
         else:
             groups.append([n])
-    return groups
+    return groups + alone
 
 
 def _dataset_of(n: Number, text: str, datasets: list, models: list, mets) -> int | None:
@@ -425,30 +573,25 @@ def _dataset_of(n: Number, text: str, datasets: list, models: list, mets) -> int
     if len({d[3] for d in datasets}) == 1:
         return datasets[0][3]
     after = [d for d in datasets if d[0] >= n.end]
-    if after:  # what stands between, brackets and speeds ("at 102 FPS", "with a speed of 93.2 FPS") left out
-        written = _WORD.findall(_SPEEDS.sub(" ", re.sub(r"\([^()]*\)", " ", _blank(text, n.end, after[0][0], mets))))
-        gap = [w.lower() for w in written]
-        if len(gap) <= 7 and not any(_NUM.match(w) for w in gap) and \
-                all(w in _BETWEEN_TO_DATASET or w in _AFTER_MODIFIERS or metrics.resolve(w) or w in ("%", "\\") or
-                    _qualifier(x) for w, x in zip(gap, written)) and \
-                sum(1 for w, x in zip(gap, written) if _qualifier(x) and not (w in _BETWEEN_TO_DATASET or
-                                                                          w in _AFTER_MODIFIERS)) <= 2:
-            return after[0][3]
+    right_after = _dataset_after(n, text, datasets, mets)
+    if right_after is not None:
+        return right_after
     before = [d for d in datasets if d[1] <= n.start]
     if before:
         return before[-1][3]
     return after[0][3] if after else None
 
 
-def _blank(text: str, start: int, end: int, spans) -> str:
-    """text[start:end] with the metrics named in it left out ('program accuracy on' -> 'program on')."""
+def _blank(text: str, start: int, end: int, spans, mark: str = " ") -> str:
+    """text[start:end] with the metrics named in it written as `mark` ('program accuracy on' ->
+    'program   on')."""
     parts, at = [], start
     for ms, me, _ in spans:
         if ms >= at and me <= end:
             parts.append(text[at:ms])
             at = me
     parts.append(text[at:end])
-    return " ".join(parts)
+    return mark.join(parts)
 
 
 def _model_bracketed(n: Number, text: str, models: list) -> int | None:
