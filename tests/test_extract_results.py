@@ -184,3 +184,15 @@ def test_results_a_list_of_values_with_as_many_metrics_listed_takes_one_each():
         ("value", 83.0, None, "accuracy", 2, None, None)]
     assert read("X reaches top-1 and top-5 errors of 29.5% and 10.4% on Nets .", [("X", M, 0), ("Nets", D, 1)]) == [
         ("value", 29.5, "%", "top-1 error", 1, None, None), ("value", 10.4, "%", "top-5 error", 1, None, None)]
+
+
+def test_results_a_value_compared_with_is_anothers_and_is_skipped_on_the_way_to_the_dataset():
+    assert read("X enjoys F1 score of 81.4% compared with 80.5% of the existing method on Lanes , and 86.5% compared "
+                "with 86.1% on Curves , and MM ( 40.2 vs. 35.4 ) .", [("X", M, 0), ("Lanes", D, 1), ("Curves", D, 2)]) == [
+        ("value", 81.4, "%", "F1", 1, None, None), ("value", 86.5, "%", "F1", 2, None, None)]
+
+
+def test_results_a_list_of_values_far_after_another_dataset_is_on_the_dataset_after_it():
+    assert read("With Common training only , our method achieves 23.4 PQ and 30.0 mIoU on the Halls dataset .",
+                [("Common", D, 0), ("Halls", D, 1)]) == [
+        ("value", 23.4, None, "PQ", 1, None, None), ("value", 30.0, None, "mIoU", 1, None, None)]
