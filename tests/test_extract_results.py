@@ -196,3 +196,17 @@ def test_results_a_list_of_values_far_after_another_dataset_is_on_the_dataset_af
     assert read("With Common training only , our method achieves 23.4 PQ and 30.0 mIoU on the Halls dataset .",
                 [("Common", D, 0), ("Halls", D, 1)]) == [
         ("value", 23.4, None, "PQ", 1, None, None), ("value", 30.0, None, "mIoU", 1, None, None)]
+
+
+def test_results_a_list_of_values_on_as_many_listed_datasets_takes_one_each():
+    assert read("X reaches 71.1% AUC , 89.3% precision , and 73.0% recall on Lasso , Tracks , and Goats .",
+                [("X", M, 0), ("Lasso", D, 1), ("Tracks", D, 2), ("Goats", D, 3)]) == [
+        ("value", 71.1, "%", "AUC", 1, None, None), ("value", 89.3, "%", "precision", 2, None, None),
+        ("value", 73.0, "%", "recall", 3, None, None)]
+
+
+def test_results_a_dataset_in_brackets_right_after_a_value_is_its_dataset():
+    assert read("X reaches accuracies of 97.0 % ( Tens ) , 91.5 % ( Fifties ) and 84.2 % ( Urban mono ) .",
+                [("X", M, 0), ("Tens", D, 1), ("Fifties", D, 2)]) == [
+        ("value", 97.0, "%", "accuracy", 1, None, None), ("value", 91.5, "%", "accuracy", 2, None, None),
+        ("value", 84.2, "%", "accuracy", None, None, None)]

@@ -415,6 +415,12 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
             named = _metrics_listed(text, lower, mets, group)
             if named:
                 metric_of.update((n.start, m) for n, m in zip(group, named))
+    for group in groups:  # "71.1% AUC, 89.3% NP and 73.0% AO on LaSOT, TrackingNet and GOT-10k": one each
+        if any(n.start in paired for n in group) or any(n.kind != "value" for n in group):
+            continue
+        chain = _coordinated_after(text, datasets, group[-1], mets)
+        if len(chain) == len(group) and len({d[3] for d in chain}) == len(chain):
+            paired.update((n.start, (d[3], _split_after(text, d))) for n, d in zip(group, chain))
     runs = {}  # a number's start -> the dataset named right after the list it ends, for a list that opens a clause
     for group in groups:
         if any(n.start in paired for n in group):
@@ -503,6 +509,23 @@ def _dataset_after(n: Number, text: str, datasets: list, mets) -> int | None:
     return None
 
 
+def _coordinated_after(text: str, datasets: list, n: Number, mets) -> list:
+    """The datasets listed from the one named right after a value on ('on A, B, and the C
+    datasets'), or []."""
+    first = _dataset_after(n, text, datasets, mets)
+    if first is None:
+        return []
+    at = next(i for i, d in enumerate(datasets) if d[0] >= n.end)
+    chain = [datasets[at]]
+    for d in datasets[at + 1:]:
+        gap = text[chain[-1][1]:d[0]]
+        if not re.fullmatch(r"\s*(?:(?:test-dev|test|val|validation|dev)(?:\s+sets?)?\s*)?(?:,|,?\s*and)\s*(?:the\s+)?",
+                            gap, re.I):
+            break
+        chain.append(d)
+    return chain
+
+
 def _opens_clause(text: str, first: Number, datasets: list) -> bool:
     """Whether a list of values opens its own clause: no dataset before it, or only a comma, 'and'
     or a split between the last dataset named and it ('... on ADE20K, 18.2 PQ, 27.9 mIoU on Vistas')."""
@@ -561,6 +584,14 @@ def _dataset_of(n: Number, text: str, datasets: list, models: list, mets) -> int
     stands beside a name that is not a dataset found ('45.7 AP on YouTube-VIS', 'V1&V2 (74.6%)')."""
     if not datasets:
         return None
+    bracket = re.match(r"\s*(?:\\?%\s*)?\(\s*", text[n.end:])
+    if bracket:  # "97.0% (ESC-10)": on the dataset in brackets right after it; "84.2% (US8K mono)": on one not found
+        at = n.end + bracket.end()
+        named = [d for d in datasets if d[0] == at]
+        if named:
+            return named[0][3]
+        if re.match(r"[A-Z][\w-]*\b", text[at:]) and not any(ms == at for ms, _, _ in mets):
+            return None
     opened = text.rfind("(", 0, n.start)
     closed = text.find(")", n.end)
     inside = [d for d in datasets if opened < d[0] and (closed < 0 or d[1] <= closed)]
