@@ -210,3 +210,10 @@ def test_results_a_dataset_in_brackets_right_after_a_value_is_its_dataset():
                 [("X", M, 0), ("Tens", D, 1), ("Fifties", D, 2)]) == [
         ("value", 97.0, "%", "accuracy", 1, None, None), ("value", 91.5, "%", "accuracy", 2, None, None),
         ("value", 84.2, "%", "accuracy", None, None, None)]
+
+
+def test_results_tracking_and_edge_metrics_and_a_metric_after_for():
+    assert read("X reaches 70.7 SUC on Lasso , 89.3% NP on Tracks , an ODS of 0.824 on Edges and 78.9% for F1 score on "
+                "Questions .", [("X", M, 0), ("Lasso", D, 1), ("Tracks", D, 2), ("Edges", D, 3), ("Questions", D, 4)]) == [
+        ("value", 70.7, None, "AUC", 1, None, None), ("value", 89.3, "%", "normalized precision", 2, None, None),
+        ("value", 0.824, None, "ODS", 3, None, None), ("value", 78.9, "%", "F1", 4, None, None)]

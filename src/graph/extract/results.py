@@ -70,7 +70,7 @@ _BEFORE_OK = {"of", "to", "at", "is", "was", "are", "were", "=", ":", "reaches",
 _AFTER_MODIFIERS = {"zero-shot", "few-shot", "one-shot", "linear", "linear-probe", "fine-tuned", "fine-tuning", "average",
                     "mean", "overall", "test", "validation", "val", "single-model", "absolute", "top-1", "top-5",
                     "macro", "micro", "weighted", "box", "mask", "image", "pixel", "image-level", "pixel-level", "exact",
-                    "in", "of", "/", "on", "-", "balanced", "clean", "robust", "unsupervised", "bleu", "sacrebleu"}
+                    "in", "of", "for", "/", "on", "-", "balanced", "clean", "robust", "unsupervised", "bleu", "sacrebleu"}
 _BETWEEN_TO_DATASET = {"on", "in", "for", "at", "of", "over", "across", "the", "with", "using", "under", "from", "set",
                        "dataset", "benchmark", "/", "its", "a", "an"}
 _NEXT_OK = {"on", "in", "for", "at", "with", "and", "or", "using", "while", "when", "which", "compared", "vs", "vs.",
