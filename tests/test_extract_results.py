@@ -217,3 +217,10 @@ def test_results_tracking_and_edge_metrics_and_a_metric_after_for():
                 "Questions .", [("X", M, 0), ("Lasso", D, 1), ("Tracks", D, 2), ("Edges", D, 3), ("Questions", D, 4)]) == [
         ("value", 70.7, None, "AUC", 1, None, None), ("value", 89.3, "%", "normalized precision", 2, None, None),
         ("value", 0.824, None, "ODS", 3, None, None), ("value", 78.9, "%", "F1", 4, None, None)]
+
+
+def test_results_a_bare_number_reached_on_a_dataset_is_a_value_a_count_is_not():
+    assert read("Ensembles achieve 79.2 on Poses test-dev , 77.1 on Poses test-challenge and a performance of 92.3 on "
+                "Pairs , training 300 on Pairs .", [("Poses", D, 0), ("Poses", D, 0), ("Pairs", D, 1), ("Pairs", D, 1)]) == [
+        ("value", 79.2, None, None, 0, None, "test-dev"), ("value", 77.1, None, None, 0, None, "test-challenge"),
+        ("value", 92.3, None, None, 1, None, None)]

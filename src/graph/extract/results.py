@@ -100,6 +100,10 @@ _NOT_QUALIFIERS = {"the", "and", "for", "with", "from", "its", "their", "our", "
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|vs\.?|versus)\s+(?:that\s+of\s+|the\s+)?\d+(?:\.\d+)?\s?%?"
                        r"(?:\s+(?:of|by|for)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:method|methods|model|models|baseline|"
                        r"baselines|approach|approaches|work|works|art|sota))?", re.I)  # another's value beside one's own
+_REACHING = {"achieve", "achieves", "achieved", "achieving", "reach", "reaches", "reached", "reaching", "obtain",
+             "obtains", "obtained", "obtaining", "attain", "attains", "attained", "attaining", "scores", "scored",
+             "scoring", "yields", "gets"}
+_RESULT_NOUNS = {"performance", "score", "scores", "result", "results", "sota", "state-of-the-art", "record"}
 _UNPAIRED = -2  # a number "respectively" pairs with a name that was not found
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 
@@ -191,12 +195,31 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
         out = [n._replace(metric=only, metric_text=text[ms:me]) if n.metric is None and n.kind == "value" and
                (n.unit == "%" or _dataset_right_after(names, text, n.end)) and not _a_setting(lower, n.start) else n
                for n in out]
-    # a bare number is a count or a size; an unnamed percentage after a setting's words sets the experiment
-    out = [n for n in out if n.kind == "margin" or (n.unit == "%" or n.metric is not None) and
+    # a bare number is a count or a size, unless a result is what it is stated as ("achieves 79.2 on COCO
+    # test-dev, 77.1 on COCO test-challenge"); an unnamed percentage after a setting's words sets the experiment
+    scored = _scored_bare(out, text, lower, names)
+    out = [n for n in out if n.kind == "margin" or (n.unit == "%" or n.metric is not None or n.start in scored) and
            not (n.metric is None and _a_setting(lower, n.start))]
     if not out:
         return []
     return _assign(out, text, lower, datasets, models, mets)
+
+
+def _scored_bare(out: list[Number], text: str, lower: str, names) -> set[int]:
+    """The starts of the bare numbers (no unit, no metric) stated as a result on a dataset named
+    right after them: after a verb of reaching or a result's noun ('achieves 79.2 on COCO',
+    'a new SOTA performance of 92.3 on SNLI', 'an score of 59.05 on DocRED'), or listed after
+    one such ('..., 77.1 on COCO test-challenge')."""
+    scored: set[int] = set()
+    for n in out:
+        if n.kind != "value" or n.unit or n.metric is not None or not _dataset_right_after(names, text, n.end) or \
+                not re.match(r"\s+(?:on|in)\b", text[n.end:]):
+            continue
+        before = _words(lower[max(0, n.start - 40):n.start])
+        if before[-1:] and before[-1] in _REACHING or before[-2:-1] and before[-1] == "of" and before[-2] in _RESULT_NOUNS \
+                or scored and before[-1:] and before[-1] in (",", "and"):
+            scored.add(n.start)
+    return scored
 
 
 def _a_setting(lower: str, start: int) -> bool:
@@ -440,6 +463,10 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
         else:
             d = _dataset_of(n, text, datasets, models, mets)
             split = _split(text, datasets, d) if d is not None else None
+            mention = next((x for x in datasets if x[0] >= n.end), None)
+            if d is not None and mention is not None and mention[3] == d and _split_after(text, mention) and \
+                    _dataset_after(n, text, datasets, mets) == d:
+                split = _split_after(text, mention)  # "79.2 on COCO test-dev, 77.1 on COCO test-challenge"
         anchor = asides.get(n.start)
         if anchor is not None and not any(anchor.end < c[0] < n.start for c in datasets) and \
                 not _names_in_brackets(text, n, datasets):
