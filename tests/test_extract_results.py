@@ -224,3 +224,20 @@ def test_results_a_bare_number_reached_on_a_dataset_is_a_value_a_count_is_not():
                 "Pairs , training 300 on Pairs .", [("Poses", D, 0), ("Poses", D, 0), ("Pairs", D, 1), ("Pairs", D, 1)]) == [
         ("value", 79.2, None, None, 0, None, "test-dev"), ("value", 77.1, None, None, 0, None, "test-challenge"),
         ("value", 92.3, None, None, 1, None, None)]
+
+
+def test_results_a_series_of_gains_stays_margins_and_anothers_values_are_left_out():
+    assert [n[:2] for n in read("X beats others by considerable 16.7% and 7.9% on Mk and Ms , by 21.9 percent on Rot , "
+                                "5.9 percent on Tot , with an improvement , of up to 21% .",
+                                [("X", M, 0), ("Mk", D, 1), ("Ms", D, 2), ("Rot", D, 3), ("Tot", D, 4)])] == [
+        ("margin", 16.7), ("margin", 7.9), ("margin", 21.9), ("margin", 5.9), ("margin", 21.0)]
+    assert read("X reaches 63.6% and 64.0% , compared to 54.9% and 54.4% by former solutions in terms of mAP on Scans .",
+                [("X", M, 0), ("Scans", D, 1)]) == [
+        ("value", 63.6, "%", "mAP", 1, None, None), ("value", 64.0, "%", "mAP", 1, None, None)]
+
+
+def test_results_an_unknown_acronym_after_a_value_does_not_hide_the_dataset_after_it():
+    assert read("X reaches 75.5% EX on Spider , 52.6% IEX on Sparks , and 72.4% ( +0.6% ) on Conll and 80.7% ( +2.3% ) "
+                "on Adverse .", [("X", M, 0), ("Spider", D, 1), ("Sparks", D, 2), ("Conll", D, 3)])[:4] == [
+        ("value", 75.5, "%", None, 1, None, None), ("value", 52.6, "%", None, 2, None, None),
+        ("value", 72.4, "%", None, 3, None, None), ("margin", 0.6, "%", None, 3, None, None)]

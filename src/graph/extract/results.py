@@ -58,7 +58,8 @@ _MARGIN_VERBS = {"improved", "improves", "improve", "improving", "increased", "i
                  "loses", "drops", "dropping", "gains", "gaining", "raises", "raising", "lifts", "advances"}
 _HEDGES = {"about", "around", "approximately", "nearly", "almost", "roughly", "over", "more", "than", "an",
            "a", "average", "of", "on", "only", "just", "at", "least", "significant", "large", "substantial", "remarkable",
-           "notable", "huge", "absolute", "relative"}
+           "notable", "huge", "absolute", "relative", "considerable", "clear", "noticeable", "impressive", "consistent",
+           "solid", "dramatic"}
 _BEFORE_OK = {"of", "to", "at", "is", "was", "are", "were", "=", ":", "reaches", "reached", "reach", "reaching", "achieves",
               "achieved", "achieve", "achieving", "obtains", "obtained", "obtain", "obtaining", "attains", "attained",
               "a", "an", "the", "score", "scores", "rate", "value", "improves", "improved", "reduces",
@@ -137,6 +138,7 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
     models = [n for n in names if n[2] == "model"]
     lower = text.lower()
     out: list[Number] = []
+    others = None  # the end of another's value just read ("compared to 54.9% and 54.4%")
     for m in found:
         num_text, unit = m.group("num"), (m.group("unit") or "").strip()
         if _YEAR.match(num_text) and not unit:
@@ -161,8 +163,14 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
         elif _from_to(before, after):
             continue  # "from 69.0% to 74.4%": the old value
         elif before[-2:] in (["compared", "with"], ["compared", "to"]) or before[-1:] in (["vs"], ["versus"]) or \
-                before[-2:] == ["vs", "."]:
+                before[-2:] == ["vs", "."] or others is not None and _listed(lower[others:start]):
+            others = end
             continue  # "81.4% compared with 80.5% of the existing method", "(40.2 vs. 35.4)": another's value
+        if kind == "value" and out and out[-1].kind == "margin" and m.group("sign") != "+" and \
+                re.fullmatch(r"\s*(?:\\?%|percent)?\s*(?:(?:on|in|for)\s+(?:the\s+)?\x00(?:\s+(?:dataset|datasets|benchmark|"
+                             r"benchmarks|set))?)?\s*(?:,|and|,\s*and)\s*", _blank(text, out[-1].end, start, names, "\x00")):
+            kind = "margin"  # "by 21.9 percent on A, 5.9 percent on B": the series goes on
+        others = None
         metric, metric_text = named_after = _metric_after(text, mets, end)
         if metric is not None and re.match(r"[\s%]*" + re.escape(metric_text.lower()) + r"\s+(?:threshold|thresholds|cutoff)",
                                            lower[end:]):
@@ -280,7 +288,7 @@ def _asides(out: list[Number], lower: str, mets) -> dict[int, Number]:
 def _margin(before: list[str], after: list[str]) -> bool:
     """'by (up to) N', 'an improvement of N', 'N% higher', 'N points', 'N% absolute gain'."""
     b = list(before)
-    while b and (b[-1] in _HEDGES or b[-2:] == ["up", "to"] or b[-1] == "("):
+    while b and (b[-1] in _HEDGES or b[-2:] == ["up", "to"] or b[-1] in ("(", ",")):
         if b[-1] == "of" and len(b) > 1 and b[-2] in _MARGIN_BEFORE:
             return True
         b = b[:-2] if b[-2:] == ["up", "to"] else b[:-1]
@@ -526,6 +534,10 @@ def _dataset_after(n: Number, text: str, datasets: list, mets) -> int | None:
         return None
     written = _WORD.findall(_SPEEDS.sub(" ", _COMPARED.sub(" ", re.sub(r"\([^()]*\)", " ",
                                                                       _blank(text, n.end, after[0][0], mets)))))
+    if written[:1] == ["%"]:
+        written = written[1:]
+    if written[:1] and re.fullmatch(r"[A-Z][A-Z0-9-]{1,6}", written[0]) and re.match(r"\s*%?\s*[A-Z]", text[n.end:]):
+        written = written[1:]  # "52.6% IEX on SParC": a metric not in the vocabulary
     gap = [w.lower() for w in written]
     if len(gap) <= 7 and not any(_NUM.match(w) for w in gap) and \
             all(w in _BETWEEN_TO_DATASET or w in _AFTER_MODIFIERS or metrics.resolve(w) or w in ("%", "\\") or
@@ -634,7 +646,7 @@ def _dataset_of(n: Number, text: str, datasets: list, models: list, mets) -> int
         if not model and not metric:
             return None  # "V1&V2 (74.6%)", "traditional docking (23%)": of something not found
 
-    m = _UNKNOWN_NAME.match(text, n.end)
+    m = _UNKNOWN_NAME.match(re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), text), n.end)  # "80.7% (+2.3%) on ADE"
     if m and not any(d[0] == m.start(1) for d in datasets):
         return None
     if len({d[3] for d in datasets}) == 1:
@@ -653,7 +665,8 @@ def _blank(text: str, start: int, end: int, spans, mark: str = " ") -> str:
     """text[start:end] with the metrics named in it written as `mark` ('program accuracy on' ->
     'program   on')."""
     parts, at = [], start
-    for ms, me, _ in spans:
+    for sp in spans:
+        ms, me = sp[0], sp[1]
         if ms >= at and me <= end:
             parts.append(text[at:ms])
             at = me
