@@ -241,3 +241,9 @@ def test_results_an_unknown_acronym_after_a_value_does_not_hide_the_dataset_afte
                 "on Adverse .", [("X", M, 0), ("Spider", D, 1), ("Sparks", D, 2), ("Conll", D, 3)])[:4] == [
         ("value", 75.5, "%", None, 1, None, None), ("value", 52.6, "%", None, 2, None, None),
         ("value", 72.4, "%", None, 3, None, None), ("margin", 0.6, "%", None, 3, None, None)]
+
+
+def test_results_costs_are_not_results_a_written_model_size_is():
+    assert read("X reaches 70.3% mIoU on City with 1.7 GFLOPs at a speed of 160 FPS , with 5.7M parameters and 6 "
+                "parameters .", [("X", M, 0), ("City", D, 1)]) == [
+        ("value", 70.3, "%", "mIoU", 1, None, None), ("value", 5.7, "M", "number of parameters", 1, None, None)]

@@ -210,7 +210,11 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
            not (n.metric is None and _a_setting(lower, n.start))]
     if not out:
         return []
-    return _assign(out, text, lower, datasets, models, mets)
+    # what a result costs (its speed, compute, latency) is not a result on the dataset; a model's size is, when it
+    # is written as one ("5.7M parameters", not "6 parameters" or "11% of the parameters")
+    return [n for n in _assign(out, text, lower, datasets, models, mets) if not (
+        n.kind == "value" and n.metric is not None and n.metric.kind == "efficiency" and
+        (n.metric.name != "number of parameters" or n.unit not in ("K", "k", "M", "B")))]
 
 
 def _scored_bare(out: list[Number], text: str, lower: str, names) -> set[int]:
