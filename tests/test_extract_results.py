@@ -247,3 +247,22 @@ def test_results_costs_are_not_results_a_written_model_size_is():
     assert read("X reaches 70.3% mIoU on City with 1.7 GFLOPs at a speed of 160 FPS , with 5.7M parameters and 6 "
                 "parameters .", [("X", M, 0), ("City", D, 1)]) == [
         ("value", 70.3, "%", "mIoU", 1, None, None), ("value", 5.7, "M", "number of parameters", 1, None, None)]
+
+
+def test_results_respectively_within_its_own_clause_and_over_listed_splits():
+    assert read("X improves the perplexities on the Penn and Wiki datasets to 51.1 and 44.3 respectively , and the "
+                "cross-entropies on the Text and Hutter datasets to 1.19 bits/char and 1.08 bits/char respectively .",
+                [("X", M, 0), ("Penn", D, 1), ("Wiki", D, 2), ("Text", D, 3), ("Hutter", D, 4)]) == [
+        ("value", 51.1, None, "perplexity", 1, None, None), ("value", 44.3, None, "perplexity", 2, None, None),
+        ("value", 1.19, None, "BPC", 3, None, None), ("value", 1.08, None, "BPC", 4, None, None)]
+    assert read("X achieves 5.53% WER on Wall dataset , and 5.42% and 14.70% on Libri test-clean and test-other set , "
+                "respectively .", [("X", M, 0), ("Wall", D, 1), ("Libri", D, 2)]) == [
+        ("value", 5.53, "%", "WER", 1, None, None), ("value", 5.42, "%", "WER", 2, None, "test-clean"),
+        ("value", 14.7, "%", "WER", 2, None, "test-other")]
+
+
+def test_results_a_list_of_percentages_after_with_is_results_not_a_share():
+    assert read("X shows results on Coco , Voc , Nus with 88.5% , 95.8% , 65.5% respectively , trained with 10% labels .",
+                [("X", M, 0), ("Coco", D, 1), ("Voc", D, 2), ("Nus", D, 3)]) == [
+        ("value", 88.5, "%", None, 1, None, None), ("value", 95.8, "%", None, 2, None, None),
+        ("value", 65.5, "%", None, 3, None, None)]

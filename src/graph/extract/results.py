@@ -80,8 +80,8 @@ _NEXT_OK = {"on", "in", "for", "at", "with", "and", "or", "using", "while", "whe
             "within", "whereas", "but", "set", "sets", "setting", "new", "state-of-the-art", "sota", "outperforming",
             "surpassing", "beating", "exceeding", "achieved", "obtained", "reported", "accuracy", "only", "even",
             "better", "relative", "improving", "thereby", "making", "establishing", "top-1", "single"}  # "10% of the labels": a share of something, not a result
-_SPLITS = re.compile(r"^\s*(?:'s\s+)?(?:\(\s*)?(test-dev|test-std|test-challenge|testdev|test|val|validation|dev|development|"
-                     r"held-out|heldout)\b(?:\s+set|\s+split)?", re.I)
+_SPLITS = re.compile(r"^\s*(?:'s\s+)?(?:\(\s*)?(test-dev|test-std|test-challenge|testdev|test-clean|test-other|dev-clean|dev-other|"
+                     r"test|val|validation|dev|development|held-out|heldout)\b(?:\s+set|\s+split)?", re.I)
 _SPLIT_BEFORE = re.compile(r"\b(test-dev|test|validation|val|dev|development)\s+(?:set|split|sets|splits)\s+of\s+(?:the\s+)?$", re.I)
 _SPLIT_NAMES = {"testdev": "test-dev", "validation": "val", "development": "dev", "heldout": "held-out"}
 # a number followed by "on"/"in" and a capitalised word: stated on that name
@@ -105,6 +105,7 @@ _REACHING = {"achieve", "achieves", "achieved", "achieving", "reach", "reaches",
              "obtains", "obtained", "obtaining", "attain", "attains", "attained", "attaining", "scores", "scored",
              "scoring", "yields", "gets"}
 _RESULT_NOUNS = {"performance", "score", "scores", "result", "results", "sota", "state-of-the-art", "record"}
+_DATASET_NOUNS = {"dataset", "datasets", "benchmark", "benchmarks"}  # "perplexities on the PTB and WT2 datasets to 51.1"
 _UNPAIRED = -2  # a number "respectively" pairs with a name that was not found
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 
@@ -188,7 +189,8 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
         if kind == "value" and after[:1] == ["of"] and named_after[0] is None and \
                 not _dataset_right_after(names, text, end):
             continue  # "10% of the labels", "96% of ResNet-18's accuracy", "15% of MLP-Mixer"
-        if kind == "value" and metric is None and unit == "%" and before[-1:] and before[-1] in ("using", "with", "only", "just"):
+        if kind == "value" and metric is None and unit == "%" and before[-1:] and before[-1] in ("using", "with", "only", "just") \
+                and not re.match(r"\s*(?:,|and)\s*\d", text[end:]):  # "with 88.5%, 95.8%, 65.5% respectively": results
             continue  # "using only 1% labels", "with 100% ImageNet labels": a share of the data
         if kind == "value" and metric is not None and metric.kind == "efficiency" and before[-1:] and \
                 before[-1] in ("at", "under", "within"):
@@ -384,7 +386,8 @@ def _metric_before(text, mets, start, names):
             if me <= cs and ce <= start:
                 between = between.replace(text[cs:ce], " the ")
         gap = _words(between)
-        if len(gap) <= 6 and all(w in _BEFORE_OK for w in gap) and not any(_NUM.match(w) for w in gap):
+        if (len(gap) <= 6 or len(gap) <= 8 and gap[-1] in ("of", "to") and any(w in _DATASET_NOUNS for w in gap)) and \
+                all(w in _BEFORE_OK or w in _DATASET_NOUNS for w in gap) and not any(_NUM.match(w) for w in gap):
             return metric, text[ms:me]
         break
     return None, None
@@ -413,8 +416,18 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
             if i + 1 < len(listed) and listed[i + 1][0].start < end:
                 start = before_group = group[-1].end
                 continue  # not the last list before its "respectively": "26.8 PQ and 34.1 mIoU on ADE20K, ..."
+            said = lower.rfind("respectively", 0, group[0].start)  # "to 51.1 and 44.3 respectively, and ... on C and D to"
+            start = max(start, said + len("respectively") if said >= 0 else 0)
             clause = [d for d in datasets if start <= d[0] < end and not group[0].start <= d[0] < group[-1].end]
+            after = [d for d in clause if d[0] >= group[-1].end]
+            clause = after or clause  # "5.53% on WSJ, and 5.42% and 14.70% on LibriSpeech ..., respectively"
             local = list(dict.fromkeys((d[3], _split_after(text, d)) for d in clause))
+            if len(clause) == 1 and len(group) > 1:
+                splits = _split_list(text, clause[0])  # "on LibriSpeech test-clean and test-other, respectively"
+                if len(splits) == len(group):
+                    paired.update((n.start, (clause[0][3], sp)) for n, sp in zip(group, splits))
+                    start = before_group = group[-1].end
+                    continue
             start = group[-1].end
             if len(group) == len(local) and len(local) != len(distinct):
                 paired.update((n.start, d) for n, d in zip(group, local))
@@ -695,6 +708,18 @@ def _split(text: str, datasets: list, d: int) -> str | None:
             if split:
                 return split
     return None
+
+
+_SPLIT_WORD = r"(test-dev|test-std|test-challenge|test-clean|test-other|dev-clean|dev-other|test|val|validation|dev)"
+_SPLIT_LIST = re.compile(r"\s*" + _SPLIT_WORD + r"(?:\s+(?:set|split))?\s*(?:,|/|and|,\s*and)\s*" + _SPLIT_WORD + r"\b", re.I)
+
+
+def _split_list(text: str, name: tuple) -> list[str]:
+    """The two splits listed beside one dataset mention: 'LibriSpeech test-clean and test-other'."""
+    m = _SPLIT_LIST.match(text, name[1])
+    if not m:
+        return []
+    return [_SPLIT_NAMES.get(x.lower(), x.lower()) for x in m.groups()]
 
 
 def _split_after(text: str, name: tuple) -> str | None:
