@@ -266,3 +266,12 @@ def test_results_a_list_of_percentages_after_with_is_results_not_a_share():
                 [("X", M, 0), ("Coco", D, 1), ("Voc", D, 2), ("Nus", D, 3)]) == [
         ("value", 88.5, "%", None, 1, None, None), ("value", 95.8, "%", None, 2, None, None),
         ("value", 65.5, "%", None, 3, None, None)]
+
+
+def test_results_plural_metrics_and_units_of_measurement():
+    assert read("X sets record FIDs of 10.78 , 3.52 and 21.17 on Livers , Chests and Hearts , reaches 42.1mm MPJPE on "
+                "Poses and improves deblurring from 32.92 dB to 33.57 dB on Blurs .",
+                [("X", M, 0), ("Livers", D, 1), ("Chests", D, 2), ("Hearts", D, 3), ("Poses", D, 4), ("Blurs", D, 5)]) == [
+        ("value", 10.78, None, "FID", 1, None, None), ("value", 3.52, None, "FID", 2, None, None),
+        ("value", 21.17, None, "FID", 3, None, None), ("value", 42.1, "mm", "MPJPE", 4, None, None),
+        ("value", 33.57, "dB", None, 5, None, None)]

@@ -43,7 +43,7 @@ class Number(NamedTuple):
 
 
 _NUM = re.compile(r"(?<![A-Za-z0-9.@_\-^])(?P<sign>[+±]?)(?P<num>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?|\.\d+)"
-                  r"(?P<unit>\s?(?:\\?%|percent\b|pp\b|dB\b|[kKMB]\b|x\b|×))?(?![A-Za-z0-9]|-[A-Za-z]|\.\d)")
+                  r"(?P<unit>\s?(?:\\?%|percent\b|pp\b|dB\b|mm\b|[kKMB]\b|x\b|×))?(?![A-Za-z0-9]|-[A-Za-z]|\.\d)")
 _WORD = re.compile(r"[\w@^+-]+(?:\.[\w@^+-]+)*|[^\w\s]")  # "respectively." is a word and a full stop
 _MARGIN_BEFORE = {"by", "+", "gain", "gains", "improvement", "improvements", "increase", "boost", "margin", "reduction",
                   "decrease", "drop", "improving", "increment", "lift"}
@@ -208,7 +208,8 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
     # a bare number is a count or a size, unless a result is what it is stated as ("achieves 79.2 on COCO
     # test-dev, 77.1 on COCO test-challenge"); an unnamed percentage after a setting's words sets the experiment
     scored = _scored_bare(out, text, lower, names)
-    out = [n for n in out if n.kind == "margin" or (n.unit == "%" or n.metric is not None or n.start in scored) and
+    out = [n for n in out if n.kind == "margin" or (n.unit == "%" or n.metric is not None or n.start in scored or
+                                                    n.unit == "dB" and "." in n.text) and
            not (n.metric is None and _a_setting(lower, n.start))]
     if not out:
         return []
