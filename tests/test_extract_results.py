@@ -275,3 +275,11 @@ def test_results_plural_metrics_and_units_of_measurement():
         ("value", 10.78, None, "FID", 1, None, None), ("value", 3.52, None, "FID", 2, None, None),
         ("value", 21.17, None, "FID", 3, None, None), ("value", 42.1, "mm", "MPJPE", 4, None, None),
         ("value", 33.57, "dB", None, 5, None, None)]
+
+
+def test_results_gains_named_past_their_metric_and_old_values_past_a_bracket_are_not_values():
+    assert [n[:2] for n in read("X brings 2.7% panoptic quality ( PQ ) improvement on Coco , 2.1dB SDR improvement on Mix , "
+                                "+4.35 mAP ( relative : 10.4% ) on Audio , and improves the AUROC from 85% ( current SOTA ) "
+                                "to 96% on Tens .", [("X", M, 0), ("Coco", D, 1), ("Mix", D, 2), ("Audio", D, 3),
+                                                      ("Tens", D, 4)])] == [
+        ("margin", 2.7), ("margin", 2.1), ("margin", 4.35), ("margin", 10.4), ("value", 96.0)]

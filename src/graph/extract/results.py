@@ -46,7 +46,7 @@ _NUM = re.compile(r"(?<![A-Za-z0-9.@_\-^])(?P<sign>[+±]?)(?P<num>\d{1,3}(?:,\d{
                   r"(?P<unit>\s?(?:\\?%|percent\b|pp\b|dB\b|mm\b|[kKMB]\b|x\b|×))?(?![A-Za-z0-9]|-[A-Za-z]|\.\d)")
 _WORD = re.compile(r"[\w@^+-]+(?:\.[\w@^+-]+)*|[^\w\s]")  # "respectively." is a word and a full stop
 _MARGIN_BEFORE = {"by", "+", "gain", "gains", "improvement", "improvements", "increase", "boost", "margin", "reduction",
-                  "decrease", "drop", "improving", "increment", "lift"}
+                  "decrease", "drop", "improving", "increment", "lift", "margins"}
 _MARGIN_AFTER = {"improvement", "improvements", "gain", "gains", "increase", "boost", "higher", "better", "lower", "more",
                  "less", "fewer", "faster", "slower", "smaller", "larger", "reduction", "decrease", "drop", "absolute",
                  "relative", "point", "points", "pp", "margin", "over", "above", "below", "advantage", "speedup",
@@ -55,7 +55,8 @@ _MARGIN_AFTER = {"improvement", "improvements", "gain", "gains", "increase", "bo
 _MARGIN_VERBS = {"improved", "improves", "improve", "improving", "increased", "increases", "increasing", "boosted",
                  "boosts", "boosting", "reduced", "reduces", "reducing", "outperforms", "outperforming", "outperform",
                  "surpasses", "surpassing", "exceeds", "exceeding", "beats", "beating", "sacrificing", "losing", "lose",
-                 "loses", "drops", "dropping", "gains", "gaining", "raises", "raising", "lifts", "advances"}
+                 "loses", "drops", "dropping", "gains", "gaining", "raises", "raising", "lifts", "advances", "exceed", "surpass",
+                 "beat", "exceeded", "surpassed", "outperformed"}
 _HEDGES = {"about", "around", "approximately", "nearly", "almost", "roughly", "over", "more", "than", "an",
            "a", "average", "of", "on", "only", "just", "at", "least", "significant", "large", "substantial", "remarkable",
            "notable", "huge", "absolute", "relative", "considerable", "clear", "noticeable", "impressive", "consistent",
@@ -159,9 +160,10 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
         before = _words(lower[max(0, start - 60):start])
         after = _words(lower[end:end + 60])
         kind = "value"
-        if m.group("sign") == "+" or unit in ("points", "x") or _margin(before, after):
+        if m.group("sign") == "+" or unit in ("points", "x") or _margin(before, after) or \
+                _gain_after(re.sub(r"\([^()]*\)", " ", _blank(text, end, min(len(text), end + 80), mets, " "))):
             kind = "margin"
-        elif _from_to(before, after):
+        elif _from_to(before, _words(re.sub(r"\([^()]*\)", " ", lower[end:end + 80]))):
             continue  # "from 69.0% to 74.4%": the old value
         elif before[-2:] in (["compared", "with"], ["compared", "to"]) or before[-1:] in (["vs"], ["versus"]) or \
                 before[-2:] == ["vs", "."] or others is not None and _listed(lower[others:start]):
@@ -299,6 +301,8 @@ def _margin(before: list[str], after: list[str]) -> bool:
         if b[-1] == "of" and len(b) > 1 and b[-2] in _MARGIN_BEFORE:
             return True
         b = b[:-2] if b[-2:] == ["up", "to"] else b[:-1]
+    if b[-2:] in (["relative", ":"], ["absolute", ":"]):
+        return True  # "+4.35 mAP (relative: 10.4%)"
     if b and (b[-1] in ("by", "+") or b[-1] in _MARGIN_VERBS or b[-1] in _MARGIN_BEFORE):
         return True  # "by (up to) 2.3%", "improved (up to 20%)", "sacrificing 0.4", "improvements (2.1% to 9.7%)"
     a = [w for w in after[:5] if w not in ("%", "\\")]
@@ -308,6 +312,24 @@ def _margin(before: list[str], after: list[str]) -> bool:
     while i < len(a) and (a[i] in ("absolute", "relative", "percentage", "percent") or metrics.resolve(a[i])):
         i += 1
     return i < len(a) and a[i] in _MARGIN_AFTER
+
+
+def _gain_after(after: str) -> bool:
+    """Whether a gain's word follows a number past its metric's name (left out of `after`) and the words
+    qualifying it: '2.7% panoptic quality (PQ) improvement', '5.60% relative character error rate (CER)
+    reduction', '2.1dB SDR improvement', 'about 0.5 intent accuracy improvement'."""
+    skipped = 0
+    for w in _WORD.findall(after)[:6]:
+        low = w.lower()
+        if low in _MARGIN_AFTER and low not in ("over", "above", "below", "more", "less", "loss", "lead", "beyond", "ahead"):
+            return True
+        if w in ("%", "\\") or low in ("absolute", "relative", "percentage", "percent"):
+            continue
+        if (_qualifier(w) or re.fullmatch(r"[A-Z][A-Z0-9-]{1,6}", w)) and skipped < 3:
+            skipped += 1
+            continue
+        return False
+    return False
 
 
 def _listed(between: str) -> bool:
