@@ -283,3 +283,20 @@ def test_results_gains_named_past_their_metric_and_old_values_past_a_bracket_are
                                 "to 96% on Tens .", [("X", M, 0), ("Coco", D, 1), ("Mix", D, 2), ("Audio", D, 3),
                                                       ("Tens", D, 4)])] == [
         ("margin", 2.7), ("margin", 2.1), ("margin", 4.35), ("margin", 10.4), ("value", 96.0)]
+
+
+def test_results_respectively_before_the_datasets_and_lists_that_cannot_be_paired():
+    assert read("X reaches accuracies of 99.90% and 99.84% respectively , on Sat4 and Sat6 .",
+                [("X", M, 0), ("Sat4", D, 1), ("Sat6", D, 2)]) == [
+        ("value", 99.9, "%", "accuracy", 1, None, None), ("value", 99.84, "%", "accuracy", 2, None, None)]
+    assert read("X achieves Recall@1 scores of 72.2 , 90.1 , 81.4 , and 90.9 on the Cub , Cars196 , Sop , and Shop "
+                "datasets , respectively .", [("X", M, 0), ("Cars196", D, 1), ("Shop", D, 2)]) == [
+        ("value", n, None, "recall@1", None, None, None) for n in (72.2, 90.1, 81.4, 90.9)]
+    assert read("X reaches AUCs of 85.78% and 92.07% on three publicly available datasets , including Chex .",
+                [("X", M, 0), ("Chex", D, 1)]) == [
+        ("value", 85.78, "%", "AUC", None, None, None), ("value", 92.07, "%", "AUC", None, None, None)]
+
+
+def test_results_a_count_in_millions_is_not_a_score():
+    assert read("X pre-trained with 13M images reaches 86.0% top-1 accuracy on Nets .", [("X", M, 0), ("Nets", D, 1)]) == [
+        ("value", 86.0, "%", "top-1 accuracy", 1, None, None)]

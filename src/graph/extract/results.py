@@ -219,7 +219,9 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
     # is written as one ("5.7M parameters", not "6 parameters" or "11% of the parameters")
     return [n for n in _assign(out, text, lower, datasets, models, mets) if not (
         n.kind == "value" and n.metric is not None and n.metric.kind == "efficiency" and
-        (n.metric.name != "number of parameters" or n.unit not in ("K", "k", "M", "B")))]
+        (n.metric.name != "number of parameters" or n.unit not in ("K", "k", "M", "B")) or
+        n.kind == "value" and n.unit in ("K", "k", "M", "B") and (n.metric is None or n.metric.kind != "efficiency"))]
+    # ("pre-trained with 13M images ... top-1 accuracy": a count)
 
 
 def _scored_bare(out: list[Number], text: str, lower: str, names) -> set[int]:
@@ -432,11 +434,13 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
         mods = list(dict.fromkeys(m[3] for m in models))
         start = before_group = 0
         listed = [g for g in _groups(out, lower, mets) if len(g) > 1]
+        asides = _asides(out, lower, mets)
         for i, group in enumerate(listed):
             # the datasets of the group's own clause: after the previous list, up to its "respectively"
             end = lower.find("respectively", group[-1].end)  # ("with respective accuracies of": to the end)
             end = len(lower) if end < 0 else end
-            if i + 1 < len(listed) and listed[i + 1][0].start < end:
+            if i + 1 < len(listed) and listed[i + 1][0].start < end or \
+                    any(group[-1].end < n.start < end and n.start not in asides for n in out):
                 start = before_group = group[-1].end
                 continue  # not the last list before its "respectively": "26.8 PQ and 34.1 mIoU on ADE20K, ..."
             said = lower.rfind("respectively", 0, group[0].start)  # "to 51.1 and 44.3 respectively, and ... on C and D to"
@@ -458,15 +462,15 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
                 paired.update((n.start, d) for n, d in zip(group, distinct))
             elif len(group) == len(clause):  # "on CUHK03 labeled, CUHK03 detected and Market-1501"
                 paired.update((n.start, (d[3], _split_after(text, d))) for n, d in zip(group, clause))
-            elif len(clause) > 1 and len(group) % len(clause) == 0:
+            elif len(clause) > 1 and len(group) % len(clause) == 0 and _periodic(group, len(group) // len(clause)):
                 k = len(group) // len(clause)
                 paired.update((n.start, (clause[i // k][3], _split_after(text, clause[i // k])))
                               for i, n in enumerate(group))
-            elif len(local) > 1 and len(group) % len(local) == 0:
+            elif len(local) > 1 and len(group) % len(local) == 0 and _periodic(group, len(group) // len(local)):
                 # "on A, B and C with 85.1% mAP / 87.2% rank-1, 82.4% mAP / 84.9% rank-1 and ...": a run each
                 k = len(group) // len(local)
                 paired.update((n.start, local[i // k]) for i, n in enumerate(group))
-            elif len(distinct) > 1 and len(group) % len(distinct) == 0:
+            elif len(distinct) > 1 and len(group) % len(distinct) == 0 and _periodic(group, len(group) // len(distinct)):
                 k = len(group) // len(distinct)
                 paired.update((n.start, distinct[i // k]) for i, n in enumerate(group))
             elif len(group) == len(mods) and len(distinct) <= 1:
@@ -477,8 +481,15 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
                 paired.update((n.start, (_UNPAIRED, None)) for n in group)
             else:  # "top-1 and top-5 errors of 29.51% and 10.37%, respectively": one metric each
                 named = list(dict.fromkeys(m for ms, me, m in mets if ms < group[0].start and ms >= before_group))
+                chain = _coordinated_from(text, [d for d in datasets if d[0] >= end])  # "..., respectively, on A and B"
                 if len(named) == len(group):
                     metric_of.update((n.start, m) for n, m in zip(group, named))
+                elif len(chain) == len(group) and re.fullmatch(r"\s*,?\s*(?:on|in|for)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?"
+                                                               r"(?:(?:datasets?|benchmarks?)\s+(?:of\s+)?)?",
+                                                               text[end + len("respectively"):chain[0][0]]):
+                    paired.update((n.start, (d[3], _split_after(text, d))) for n, d in zip(group, chain))
+                elif len(local) > 1:  # as many values as datasets they could be paired with, but not the same count
+                    paired.update((n.start, (_UNPAIRED, None)) for n in group)
             before_group = group[-1].end
     groups = [g for g in _groups(out, lower, mets) if len(g) > 1]
     for group in groups:
@@ -492,6 +503,11 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
         chain = _coordinated_after(text, datasets, group[-1], mets)
         if len(chain) == len(group) and len({d[3] for d in chain}) == len(chain):
             paired.update((n.start, (d[3], _split_after(text, d))) for n, d in zip(group, chain))
+    for group in groups:  # "85.78%, 92.07% and 84.04% on three publicly available datasets": which is whose is unknown
+        if not any(n.start in paired for n in group) and \
+                re.match(r"\s*%?\s*(?:[\w-]+\s+){0,3}?(?:on|across|over|for)\s+(?:the\s+|these\s+)?(?:two|three|four|five|six|"
+                         r"seven|eight|nine|ten|\d+|several|multiple|various)\b", text[group[-1].end:]):
+            paired.update((n.start, (_UNPAIRED, None)) for n in group)
     runs = {}  # a number's start -> the dataset named right after the list it ends, for a list that opens a clause
     for group in groups:
         if any(n.start in paired for n in group):
@@ -527,6 +543,12 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
             n = n._replace(metric=metric_of[n.start], metric_text=metric_of[n.start].name)
         result.append(n._replace(dataset=d, head=head, split=split))
     return result
+
+
+def _periodic(group: list[Number], k: int) -> bool:
+    """Whether a list is runs of k values, one per metric ('85.1% mAP / 87.2% rank-1, 82.4% mAP / 84.9% rank-1')."""
+    names = [n.metric.name if n.metric else None for n in group]
+    return len(set(names[:k])) == k and None not in names and all(names[i] == names[i % k] for i in range(len(names)))
 
 
 def _metrics_listed(text: str, lower: str, mets, group: list[Number]) -> list[Metric] | None:
@@ -594,9 +616,15 @@ def _coordinated_after(text: str, datasets: list, n: Number, mets) -> list:
     first = _dataset_after(n, text, datasets, mets)
     if first is None:
         return []
-    at = next(i for i, d in enumerate(datasets) if d[0] >= n.end)
-    chain = [datasets[at]]
-    for d in datasets[at + 1:]:
+    return _coordinated_from(text, [d for d in datasets if d[0] >= n.end])
+
+
+def _coordinated_from(text: str, datasets: list) -> list:
+    """The first of `datasets` and those listed with it ('A, B, and the C')."""
+    if not datasets:
+        return []
+    chain = [datasets[0]]
+    for d in datasets[1:]:
         gap = text[chain[-1][1]:d[0]]
         if not re.fullmatch(r"\s*(?:(?:test-dev|test|val|validation|dev)(?:\s+sets?)?\s*)?(?:,|,?\s*and)\s*(?:the\s+)?",
                             gap, re.I):
