@@ -300,3 +300,31 @@ def test_results_respectively_before_the_datasets_and_lists_that_cannot_be_paire
 def test_results_a_count_in_millions_is_not_a_score():
     assert read("X pre-trained with 13M images reaches 86.0% top-1 accuracy on Nets .", [("X", M, 0), ("Nets", D, 1)]) == [
         ("value", 86.0, "%", "top-1 accuracy", 1, None, None)]
+
+
+def test_results_bare_values_listed_respectively_or_in_brackets_after_a_dataset():
+    assert read("X raises the results on Ace4 , Ace5 and Conll to 49.4 ( +1.0 ) , 60.2 ( +0.6 ) and 68.9 ( +1.1 ) , "
+                "respectively , and reaches Vet ( 40.2 vs. 35.4 ) .",
+                [("X", M, 0), ("Ace4", D, 1), ("Ace5", D, 2), ("Conll", D, 3), ("Vet", D, 4)]) == [
+        ("value", 49.4, None, None, 1, None, None), ("margin", 1.0, None, None, 1, None, None),
+        ("value", 60.2, None, None, 2, None, None), ("margin", 0.6, None, None, 2, None, None),
+        ("value", 68.9, None, None, 3, None, None), ("margin", 1.1, None, None, 3, None, None),
+        ("value", 40.2, None, None, 4, None, None)]
+
+
+def test_results_a_value_and_its_gain_in_one_bracket_and_a_metric_in_brackets_before_of():
+    assert read("On the Mk dataset , X achieves ( 77.4+4.2 ) % mAP and an area under the curve ( AUC ) of 0.98 .",
+                [("Mk", D, 0), ("X", M, 1)]) == [
+        ("value", 77.4, "%", "mAP", 0, None, None), ("value", 0.98, None, "AUC", 0, None, None)]
+
+
+def test_results_a_task_between_a_value_and_its_dataset_and_training_datasets_are_not_where_values_are():
+    assert read("X reaches 73.0% accuracy on Emo , 2.36% equal error rate for Speaker Verification on Vox ; with Big "
+                "pre-training , X achieves 88.7% top-1 accuracy .",
+                [("X", M, 0), ("Emo", D, 1), ("Vox", D, 2), ("Big", D, 3), ("X", M, 0)]) == [
+        ("value", 73.0, "%", "accuracy", 1, None, None), ("value", 2.36, "%", "EER", 2, None, None),
+        ("value", 88.7, "%", "top-1 accuracy", 2, None, None)]
+    assert read("X reaches 98.3 AUROC on Anom ; 83.7 of image AUROC and 67.4 of pixel AUROC on Loco .",
+                [("X", M, 0), ("Anom", D, 1), ("Loco", D, 2)]) == [
+        ("value", 98.3, None, "AUC", 1, None, None), ("value", 83.7, None, "AUC", 2, None, None),
+        ("value", 67.4, None, "AUC", 2, None, None)]

@@ -68,7 +68,7 @@ _BEFORE_OK = {"of", "to", "at", "is", "was", "are", "were", "=", ":", "reaches",
               "about", "approximately", "nearly", "new", "state-of-the-art", "sota", "record", "only", "just", "yields",
               "gets", "getting", "setting", "sets", "hits", "mean", "average", "overall", "its", "their", "our",
               "respective", "respectively", "and", "test", "val", "validation", "top", "single-model", "single", "model",
-              "performance", "as", "low", "high", "best", "accuracy", "results", "result"}
+              "performance", "as", "low", "high", "best", "accuracy", "results", "result", ")"}
 _AFTER_MODIFIERS = {"zero-shot", "few-shot", "one-shot", "linear", "linear-probe", "fine-tuned", "fine-tuning", "average",
                     "mean", "overall", "test", "validation", "val", "single-model", "absolute", "top-1", "top-5",
                     "macro", "micro", "weighted", "box", "mask", "image", "pixel", "image-level", "pixel-level", "exact",
@@ -146,6 +146,10 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
         if _YEAR.match(num_text) and not unit:
             continue
         number = float(num_text.replace(",", ""))
+        plus = re.match(r"\s*\+\s*\d+(?:\.\d+)?\s*\)\s*\\?%", text[m.end():]) if text[:m.start()].rstrip().endswith("(") \
+            and not unit else None
+        if plus:
+            unit = "%"  # "(77.4+4.2)% mAP": a value and its gain in one bracket
         if unit in ("%", "\\%", "percent"):
             unit = "%"
         elif unit in ("pp",):
@@ -174,7 +178,7 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
                              r"benchmarks|set))?)?\s*(?:,|and|,\s*and)\s*", _blank(text, out[-1].end, start, names, "\x00")):
             kind = "margin"  # "by 21.9 percent on A, 5.9 percent on B": the series goes on
         others = None
-        metric, metric_text = named_after = _metric_after(text, mets, end)
+        metric, metric_text = named_after = _metric_after(text, mets, end + (plus.end() if plus else 0))
         if metric is not None and re.match(r"[\s%]*" + re.escape(metric_text.lower()) + r"\s+(?:threshold|thresholds|cutoff)",
                                            lower[end:]):
             continue  # "with the 0.5 IoU threshold": a setting
@@ -230,9 +234,20 @@ def _scored_bare(out: list[Number], text: str, lower: str, names) -> set[int]:
     'a new SOTA performance of 92.3 on SNLI', 'an score of 59.05 on DocRED'), or listed after
     one such ('..., 77.1 on COCO test-challenge')."""
     scored: set[int] = set()
+    plain = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), text)  # brackets blanked, positions kept
     for n in out:
-        if n.kind != "value" or n.unit or n.metric is not None or not _dataset_right_after(names, text, n.end) or \
-                not re.match(r"\s+(?:on|in)\b", text[n.end:]):
+        if n.kind != "value" or n.unit or n.metric is not None:
+            continue
+        if "." in n.text and re.match(r"(?:\s*(?:,|and|,\s*and)\s*\d+\.\d+)*\s*,?\s*respectively\b", plain[n.end:]) and \
+                (re.search(r"(?:,|and)\s*$", plain[:n.start]) or re.match(r"\s*(?:,|and)", plain[n.end:])):
+            scored.add(n.start)  # "to 49.4 (+1.0), 60.2 (+0.6) and 68.9 (+1.1), respectively"
+            continue
+        opened = re.search(r"\(\s*$", text[:n.start])
+        if opened and "." in n.text and any(0 <= opened.start() - d[1] <= 1 for d in names if d[2] == "dataset") and \
+                re.match(r"\s*(?:vs\.?|versus|,|/)[^()]*\)", text[n.end:]):
+            scored.add(n.start)  # "MM-Vet (40.2 vs. 35.4)"
+            continue
+        if not _dataset_right_after(names, text, n.end) or not re.match(r"\s+(?:on|in)\b", text[n.end:]):
             continue
         before = _words(lower[max(0, n.start - 40):n.start])
         if before[-1:] and before[-1] in _REACHING or before[-2:-1] and before[-1] == "of" and before[-2] in _RESULT_NOUNS \
@@ -600,6 +615,10 @@ def _dataset_after(n: Number, text: str, datasets: list, mets) -> int | None:
         written = written[1:]
     if written[:1] and re.fullmatch(r"[A-Z][A-Z0-9-]{1,6}", written[0]) and re.match(r"\s*%?\s*[A-Z]", text[n.end:]):
         written = written[1:]  # "52.6% IEX on SParC": a metric not in the vocabulary
+    task = [i for i, w in enumerate(written) if w.lower() == "for"]
+    if task and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in written[task[0] + 1:-1]) and written[-1:] in (["on"], ["in"]) \
+            and 1 <= len(written) - task[0] - 2 <= 3:
+        written = written[:task[0] + 1] + written[-1:]  # "2.36% EER for Speaker Verification on VoxCeleb1"
     gap = [w.lower() for w in written]
     if len(gap) <= 7 and not any(_NUM.match(w) for w in gap) and \
             all(w in _BETWEEN_TO_DATASET or w in _AFTER_MODIFIERS or metrics.resolve(w) or w in ("%", "\\") or
@@ -702,7 +721,7 @@ def _dataset_of(n: Number, text: str, datasets: list, models: list, mets) -> int
     opened = text.rfind("(", 0, n.start)
     closed = text.find(")", n.end)
     inside = [d for d in datasets if opened < d[0] and (closed < 0 or d[1] <= closed)]
-    if opened > text.rfind(")", 0, n.start) and not inside:
+    if opened > text.rfind(")", 0, n.start) and not inside and not re.match(r"\s*\+\s*\d", text[n.end:]):
         # in brackets that name no dataset: of the name right before them ("Kinetics-400 (88.6%)");
         # of none when that is a name not found as a dataset ("V1&V2 (74.6%)")
         named = [d for d in datasets if d[1] <= opened and len(_words(text[d[1]:opened])) <= 2]
@@ -723,10 +742,18 @@ def _dataset_of(n: Number, text: str, datasets: list, models: list, mets) -> int
     right_after = _dataset_after(n, text, datasets, mets)
     if right_after is not None:
         return right_after
-    before = [d for d in datasets if d[1] <= n.start]
+    before = [d for d in datasets if d[1] <= n.start and not _trained_on(text, d)]  # "with ImageNet-21K pre-training"
+    if before and after and ";" in text[before[-1][1]:n.start] and ";" not in text[n.end:after[0][0]]:
+        return after[0][3]  # "98.3 AUROC on MVTec AD; 83.7 of image AUROC and 67.4 of pixel sPRO on MVTec LOCO AD"
     if before:
         return before[-1][3]
     return after[0][3] if after else None
+
+
+def _trained_on(text: str, d: tuple) -> bool:
+    """Whether a dataset mention names what was trained on: 'ImageNet-21K pre-training', 'pre-trained on JFT'."""
+    return bool(re.match(r"\s*(?:pre-?training|pre-?trained|training\b|data\b)", text[d[1]:], re.I) or
+                re.search(r"\b(?:pre-?trained|trained|pre-?training)\s+(?:on|with)\s+(?:the\s+)?$", text[:d[0]], re.I))
 
 
 def _blank(text: str, start: int, end: int, spans, mark: str = " ") -> str:
