@@ -328,3 +328,11 @@ def test_results_a_task_between_a_value_and_its_dataset_and_training_datasets_ar
                 [("X", M, 0), ("Anom", D, 1), ("Loco", D, 2)]) == [
         ("value", 98.3, None, "AUC", 1, None, None), ("value", 83.7, None, "AUC", 2, None, None),
         ("value", 67.4, None, "AUC", 2, None, None)]
+
+
+def test_results_ranges_of_gains_and_gains_over_the_previous_best_are_margins():
+    assert [n[:3] for n in read("X improves by 5% and 2% in accuracy and 10% and 3% in forgetting on Tens , brings 8.3-10.4% "
+                                "improvement on Drones and 33.69 dB PSNR on Blurs , exceeding the previous SOTA 0.38 dB .",
+                                [("X", M, 0), ("Tens", D, 1), ("Drones", D, 2), ("Blurs", D, 3)])] == [
+        ("margin", 5.0, "%"), ("margin", 2.0, "%"), ("margin", 10.0, "%"), ("margin", 3.0, "%"), ("margin", 8.3, "%"),
+        ("value", 33.69, "dB"), ("margin", 0.38, "dB")]

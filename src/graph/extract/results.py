@@ -162,10 +162,16 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
                 not any(ms <= start - 2 < me for ms, me, _ in mets):
             continue  # part of a name the finder missed: "Urbansound 8k", "Kinetics 400"
         before = _words(lower[max(0, start - 60):start])
-        after = _words(lower[end:end + 60])
+        ranged = re.match(r"[-–]\d+(?:\.\d+)?(\s?%)?", text[end:]) if not unit else None  # "6.1-7.4% improvement"
+        if ranged:
+            unit = "%" if ranged.group(1) else unit
+        past = end + (ranged.end() if ranged else 0)
+        after = _words(lower[past:past + 60])
         kind = "value"
         if m.group("sign") == "+" or unit in ("points", "x") or _margin(before, after) or \
-                _gain_after(re.sub(r"\([^()]*\)", " ", _blank(text, end, min(len(text), end + 80), mets, " "))):
+                _gain_after(re.sub(r"\([^()]*\)", " ", _blank(text, past, min(len(text), past + 80), mets, " "))) or \
+                before[-1:] and before[-1] in ("sota", "art", "best", "baseline", "baselines") and \
+                any(w in _MARGIN_VERBS for w in before[-5:]):  # "exceeding the previous SOTA 0.38 dB"
             kind = "margin"
         elif _from_to(before, _words(re.sub(r"\([^()]*\)", " ", lower[end:end + 80]))):
             continue  # "from 69.0% to 74.4%": the old value
@@ -174,8 +180,9 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
             others = end
             continue  # "81.4% compared with 80.5% of the existing method", "(40.2 vs. 35.4)": another's value
         if kind == "value" and out and out[-1].kind == "margin" and m.group("sign") != "+" and \
-                re.fullmatch(r"\s*(?:\\?%|percent)?\s*(?:(?:on|in|for)\s+(?:the\s+)?\x00(?:\s+(?:dataset|datasets|benchmark|"
-                             r"benchmarks|set))?)?\s*(?:,|and|,\s*and)\s*", _blank(text, out[-1].end, start, names, "\x00")):
+                re.fullmatch(r"\s*(?:\\?%|percent)?\s*(?:(?:on|in|for)\s+(?:the\s+)?(?:\x00|[a-z-]+(?:\s+[a-z-]+)?)"
+                             r"(?:\s+(?:dataset|datasets|benchmark|benchmarks|set))?)?\s*(?:,|and|,\s*and)\s*",
+                             _blank(text, out[-1].end, start, names, "\x00")):
             kind = "margin"  # "by 21.9 percent on A, 5.9 percent on B": the series goes on
         others = None
         metric, metric_text = named_after = _metric_after(text, mets, end + (plus.end() if plus else 0))
