@@ -169,9 +169,8 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
         after = _words(lower[past:past + 60])
         kind = "value"
         if m.group("sign") == "+" or unit in ("points", "x") or _margin(before, after) or \
-                _gain_after(re.sub(r"\([^()]*\)", " ", _blank(text, past, min(len(text), past + 80), mets, " "))) or \
-                before[-1:] and before[-1] in ("sota", "art", "best", "baseline", "baselines") and \
-                any(w in _MARGIN_VERBS for w in before[-5:]):  # "exceeding the previous SOTA 0.38 dB"
+                _gain_after(re.sub(r"\([^()]*\)", " ", _blank(text, past, min(len(text), past + 80),
+                                                               sorted([m[:2] for m in mets] + [n[:2] for n in names]), " "))):
             kind = "margin"
         elif _from_to(before, _words(re.sub(r"\([^()]*\)", " ", lower[end:end + 80]))):
             continue  # "from 69.0% to 74.4%": the old value
@@ -200,10 +199,11 @@ def read(text: str, idx: list[int], items: list[tuple]) -> list[Number]:
                     not _dataset_right_after(names, text, end):
                 continue  # "mIoU on COCO with 232 annotated images", "10% labeled data": a count or share
         if kind == "value" and after[:1] == ["of"] and named_after[0] is None and \
-                not _dataset_right_after(names, text, end):
-            continue  # "10% of the labels", "96% of ResNet-18's accuracy", "15% of MLP-Mixer"
+                (not _dataset_right_after(names, text, end) or unit == "%" and metric is None):
+            continue  # "10% of the labels", "96% of ResNet-18's accuracy", "15% of MLP-Mixer", "100% of the TACRED dataset"
         if kind == "value" and metric is None and unit == "%" and before[-1:] and before[-1] in ("using", "with", "only", "just") \
-                and not re.match(r"\s*(?:,|and)\s*\d", text[end:]):  # "with 88.5%, 95.8%, 65.5% respectively": results
+                and not re.match(r"(?:\s*(?:,|and|,\s*and)\s*\d+(?:\.\d+)?\s*%)+(?!\s*of\b)", text[end:]):
+            # ("with 88.5%, 95.8%, 65.5% respectively": results; "with only 7.5% and 30% of its operations": not)
             continue  # "using only 1% labels", "with 100% ImageNet labels": a share of the data
         if kind == "value" and metric is not None and metric.kind == "efficiency" and before[-1:] and \
                 before[-1] in ("at", "under", "within"):
@@ -277,6 +277,8 @@ def _lists(out: list[Number], text: str, lower: str, mets) -> list[Number]:
     result = []
     asides = _asides(out, lower, mets)
     for g in _groups(out, lower, mets):
+        if len(g) > 1 and re.match(r"\s*(?:\\?%)?\s*of\b", lower[g[-1].end:]) and all(n.metric is None for n in g):
+            continue  # "with only 7.5% and 30% of its operations", "occupy 4.84% and 21.4% of the image": shares
         if len(g) > 1:
             kind = "margin" if any(n.kind == "margin" for n in g) else "value"
             after, written = _metric_after(text, mets, g[-1].end)
@@ -325,6 +327,9 @@ def _margin(before: list[str], after: list[str]) -> bool:
         if b[-1] == "of" and len(b) > 1 and b[-2] in _MARGIN_BEFORE:
             return True
         b = b[:-2] if b[-2:] == ["up", "to"] else b[:-1]
+    if b[-1:] and b[-1] in ("baseline", "baselines", "sota", "art", "best") and \
+            any(w in _MARGIN_BEFORE or w in _MARGIN_VERBS for w in b[-6:]):
+        return True  # "improvements over the baseline, up to 8.7%", "exceeding the previous SOTA 0.38 dB"
     if b[-2:] in (["relative", ":"], ["absolute", ":"]):
         return True  # "+4.35 mAP (relative: 10.4%)"
     if b and (b[-1] in ("by", "+") or b[-1] in _MARGIN_VERBS or b[-1] in _MARGIN_BEFORE):
