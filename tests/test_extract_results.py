@@ -344,3 +344,18 @@ def test_results_shares_of_a_dataset_or_of_costs_and_gains_over_the_baseline():
                 [("X", M, 0), ("Rel", D, 1), ("Rel", D, 1), ("Nets", D, 2)]) == [
         ("value", 67.4, "%", "F1", 1, None, None), ("margin", 8.7, "%", None, 1, None, None),
         ("margin", 4.0, "%", None, 2, None, None)]
+
+
+def test_results_respectively_in_a_sentence_naming_no_dataset_pairs_with_those_named_before():
+    text = "X-B achieves P1 errors of 38.4 mm and 16.2 mm , respectively ."
+    idx = [m.start() for m in re.finditer(r"\S+", text)]
+    assert [(n.number, n.unit, n.metric.name, n.dataset) for n in results.read(text, idx, [(0, 1, M, 0)], (5, 6))] == [
+        (38.4, "mm", "error rate", 5), (16.2, "mm", "error rate", 6)]
+    assert [n.dataset for n in results.read(text, idx, [(0, 1, M, 0)])] == [None, None]
+
+
+def test_results_respectively_after_the_datasets_sentence_become_claims(extract):
+    pg = extract("FooNet: a network", "We evaluate FooNet on two benchmarks: Human3.6M and MPI-INF-3DHP. FooNet achieves "
+                                      "P1 errors of 38.4 mm and 16.2 mm, respectively.")
+    assert [(c.head, c.tail, c.value) for c in pg.claims if c.relation == "evaluated-on" and c.value] == [
+        ("FooNet", "Human3.6M", "38.4 mm"), ("FooNet", "MPI-INF-3DHP", "16.2 mm")]

@@ -213,6 +213,38 @@ class ClaimFinder:
                 if margins:
                     extra = dict(extra or {}, margin=(after or margins)[0])
             out.append((h, r, t, sent, conf, extra))
+        return out + ClaimFinder._respectively_before(ctx, out, items)
+
+    @staticmethod
+    def _respectively_before(ctx, claims: list[tuple], items) -> list[tuple]:
+        """Claims for a list of values 'respectively' in a sentence that names no dataset, paired with the
+        datasets of the sentence before it (results.read): by the head claimed on them there."""
+        view = ctx.view
+        out = []
+        for sent in view.sents[1:]:
+            its = items[sent.i]
+            if any(k == "dataset" for _, _, k, _ in its):
+                continue
+            earlier = []
+            for j in (sent.i - 1, sent.i - 2):  # the last of the two sentences before that names datasets
+                earlier = [e for _, _, k, e in items[j] if k == "dataset"] if j >= 0 else []
+                if earlier:
+                    break
+            if len(set(earlier)) < 2:
+                continue
+            text = view.span_text(sent.start, sent.end)
+            if "respectively" not in text.lower() or not any(ch.isdigit() for ch in text):
+                continue
+            first = view.idx[sent.start]
+            found = [n for n in results.read(text, [i - first for i in view.idx[sent.start:sent.end]], its, tuple(earlier))
+                     if n.kind == "value" and n.dataset is not None]
+            named = {e for _, _, k, e in its if k in ("model", "self")}
+            for d in dict.fromkeys(n.dataset for n in found):
+                on = [c for c in claims if c[1] == "evaluated-on" and c[2] == d and c[3] is not None]
+                on = [c for c in on if c[0] in named] or [c for c in on if c[0] in ctx.own] or on
+                if on:
+                    out.append((on[0][0], "evaluated-on", d, sent, on[0][4],
+                                {"results": [n for n in found if n.dataset == d]}))
         return out
 
     # -- one sentence -------------------------------------------------------------------------
