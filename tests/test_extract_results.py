@@ -359,3 +359,10 @@ def test_results_respectively_after_the_datasets_sentence_become_claims(extract)
                                       "P1 errors of 38.4 mm and 16.2 mm, respectively.")
     assert [(c.head, c.tail, c.value) for c in pg.claims if c.relation == "evaluated-on" and c.value] == [
         ("FooNet", "Human3.6M", "38.4 mm"), ("FooNet", "MPI-INF-3DHP", "16.2 mm")]
+
+
+def test_results_values_paired_respectively_with_an_unclaimed_dataset_become_claims(extract):
+    pg = extract("FooNet: a network", "FooNet achieves AUCs of 0.9816, 0.9851, and 0.9881 on three mainstream datasets, "
+                                      "namely DRIVE, CHASE-DB1, and STARE, respectively.")
+    assert sorted((c.tail, c.value) for c in pg.claims if c.relation == "evaluated-on" and c.value) == [
+        ("CHASE_DB1", "0.9851"), ("DRIVE", "0.9816"), ("STARE", "0.9881")]
