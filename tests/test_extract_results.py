@@ -366,3 +366,9 @@ def test_results_values_paired_respectively_with_an_unclaimed_dataset_become_cla
                                       "namely DRIVE, CHASE-DB1, and STARE, respectively.")
     assert sorted((c.tail, c.value) for c in pg.claims if c.relation == "evaluated-on" and c.value) == [
         ("CHASE_DB1", "0.9851"), ("DRIVE", "0.9816"), ("STARE", "0.9881")]
+
+
+def test_results_a_level_may_qualify_a_metric():
+    assert read("X ranks second with 75.00% L1 mAP and 69.72% L2 mAP in the real-time track of the Waymo Challenge .",
+                [("X", M, 0), ("Waymo", D, 1)]) == [
+        ("value", 75.0, "%", "mAP", 1, None, None), ("value", 69.72, "%", "mAP", 1, None, None)]

@@ -425,8 +425,9 @@ def _metric_after(text, mets, end):
 
 def _qualifier(word: str) -> bool:
     """A lower-case word that can qualify a metric's name: 'execution accuracy', 'linear probing
-    accuracy', 'question-match accuracy' (not a function word, not a name)."""
-    return bool(re.fullmatch(r"[a-z][a-z-]{2,}", word)) and word not in _NOT_QUALIFIERS
+    accuracy', 'question-match accuracy' (not a function word, not a name), or a level ('L2 mAP')."""
+    return bool(re.fullmatch(r"[a-z][a-z-]{2,}", word)) and word not in _NOT_QUALIFIERS or \
+        bool(re.fullmatch(r"[A-Z]\d", word))  # "69.72% L2 mAP"
 
 
 def _tight_before(lower: str, mets, start: int) -> bool:
