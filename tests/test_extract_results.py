@@ -372,3 +372,11 @@ def test_results_a_level_may_qualify_a_metric():
     assert read("X ranks second with 75.00% L1 mAP and 69.72% L2 mAP in the real-time track of the Waymo Challenge .",
                 [("X", M, 0), ("Waymo", D, 1)]) == [
         ("value", 75.0, "%", "mAP", 1, None, None), ("value", 69.72, "%", "mAP", 1, None, None)]
+
+
+def test_results_values_stated_for_previous_work_or_baselines_are_others():
+    assert [n for n in read("X reaches 98.1% on Mk , improving from the baselines 91.2% and 83.8% , while the previously reported "
+                "97.4% on Mk is invalid ; X improves the previous best from 65.0%/47.0% to 77.8%/66.0% .",
+                [("X", M, 0), ("Mk", D, 1), ("Mk", D, 1), ("X", M, 0)]) if n[0] == "value"] == [
+        ("value", 98.1, "%", None, 1, None, None), ("value", 77.8, "%", None, 1, None, None),
+        ("value", 66.0, "%", None, 1, None, None)]

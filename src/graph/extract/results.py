@@ -107,6 +107,7 @@ _REACHING = {"achieve", "achieves", "achieved", "achieving", "reach", "reaches",
              "scoring", "yields", "gets"}
 _RESULT_NOUNS = {"performance", "score", "scores", "result", "results", "sota", "state-of-the-art", "record"}
 _DATASET_NOUNS = {"dataset", "datasets", "benchmark", "benchmarks"}  # "perplexities on the PTB and WT2 datasets to 51.1"
+_OTHERS_WORDS = {"previous", "previously", "prior", "baseline", "baselines", "existing"}  # whose a value is
 _UNPAIRED = -2  # a number "respectively" pairs with a name that was not found
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 
@@ -177,9 +178,16 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
         elif _from_to(before, _words(re.sub(r"\([^()]*\)", " ", lower[end:end + 80]))):
             continue  # "from 69.0% to 74.4%": the old value
         elif before[-2:] in (["compared", "with"], ["compared", "to"]) or before[-1:] in (["vs"], ["versus"]) or \
-                before[-2:] == ["vs", "."] or others is not None and _listed(lower[others:start]):
+                before[-2:] == ["vs", "."] or others is not None and _listed(lower[others:start]) and \
+                not re.search(r"\b(?:to)\b|[-–]", lower[others:start]):
             others = end
             continue  # "81.4% compared with 80.5% of the existing method", "(40.2 vs. 35.4)": another's value
+        clause = re.split(r"[,;:(]", re.sub(r"\([^()]*\)", " ", lower[max(0, start - 70):start]))[-1].split()[-8:]
+        if kind == "value" and clause and clause[-1] not in ("to", "reaching", "achieving", "of") and \
+                _OTHERS_WORDS.intersection(clause) and not {"we", "our", "ours"}.intersection(clause) and \
+                not (out and out[-1].kind == "value" and _listed(lower[out[-1].end:start])):
+            others = end
+            continue  # "improving from the baselines 91.2% and 83.8%", "the previously reported accuracy 97.42%"
         if kind == "value" and out and out[-1].kind == "margin" and m.group("sign") != "+" and \
                 re.fullmatch(r"\s*(?:\\?%|percent)?\s*(?:(?:on|in|for)\s+(?:the\s+)?(?:\x00|[a-z-]+(?:\s+[a-z-]+)?)"
                              r"(?:\s+(?:dataset|datasets|benchmark|benchmarks|set))?)?\s*(?:,|and|,\s*and)\s*",
