@@ -8,11 +8,17 @@ A number is read as
   5.1"; a number "from" which something improved ("from 69.0% to 74.4%") is the old value, and a
   share of something ("10% of the labels") is neither;
 - nothing otherwise (counts, years, sizes).
-A value's dataset is, in this order: the one paired with it by "respectively"; the dataset named
-right after it ("84.6% on ImageNet"); the nearest named before it ("ImageNet (84.6%)", "On COCO, we
-reach 45.2 AP"); the first after it. Its metric is the one named right after it, else right before
-it, else the only one the sentence names. A value in brackets right after a model is that model's
-("ResNet-50 (76.1%)").
+A value's dataset is, in this order: the one paired with it by "respectively" (the list right before
+it, with the datasets of its own clause, runs of values per dataset, or the splits listed beside one
+dataset), or by a list of as many datasets right after the list of values; the dataset named right
+after it ("84.6% on ImageNet", "97.0% (ESC-10)"), which a list of values opening its own clause shares
+("26.8 PQ, 16.8 AP on ADE20K, 18.2 PQ on Vistas"); the nearest named before it that is not trained on
+("ImageNet (84.6%)", "On COCO, we reach 45.2 AP"); the first after it. A list that cannot be paired is
+left unplaced. Its metric is the one named right after it (qualifiers allowed: "83.0 program accuracy"),
+else right before it, else one each of as many listed metrics, else the only one the sentence names. A
+value in brackets right after a model is that model's ("ResNet-50 (76.1%)"); one in brackets right after
+a value is an aside of it ("94.6 (95.6 for an ensemble)"). Another's value ("compared with 80.5%",
+"the baselines' 91.2%") and what a result costs (FPS, FLOPs, latency) are left out.
 
 Positions are characters of the sentence's text; `items` are the sentence's names as
 claims.py lays them out, (start token, end token, kind, entity) within the sentence."""
