@@ -133,3 +133,250 @@ def test_results_a_bracketed_value_of_something_not_found_is_left_out():
                 "( 42.6 dB PSNR ) .", [("X", M, 0), ("PDBBind", D, 1)]) == [
         ("value", 38.0, "%", "success rate", 1, None, None), ("value", 23.0, "%", None, None, None, None),
         ("value", 42.6, "dB", "PSNR", 1, None, None)]  # unplaced (no dataset): no claim states it
+
+
+def test_results_a_score_after_with_is_a_result_an_overlap_after_with_a_condition():
+    assert read("X outperforms others with F1 score of 79.6% on Lanes and reaches mAP 40.1 on Boxes with IoU 0.5 .",
+                [("X", M, 0), ("Lanes", D, 1), ("Boxes", D, 2)]) == [
+        ("value", 79.6, "%", "F1", 1, None, None), ("value", 40.1, None, "mAP", 2, None, None)]
+
+
+def test_results_a_metric_named_with_qualifying_words_is_the_values():
+    assert read("X reaches an 82.3% linear probing accuracy on Pics and 83.0 program accuracy on Sums .",
+                [("X", M, 0), ("Pics", D, 1), ("Sums", D, 2)]) == [
+        ("value", 82.3, "%", "accuracy", 1, None, None), ("value", 83.0, None, "accuracy", 2, None, None)]
+
+
+def test_results_a_list_of_values_that_opens_a_clause_is_on_the_dataset_after_it():
+    assert read("X reaches 26.8 PQ , 16.8 AP , and 34.1 mIoU on Halls , 18.2 PQ , 27.9 mIoU on Vistas , 44.0 PQ on City , "
+                "beating Y by +4.2 PQ on Halls and +4.0 PQ on Vistas , respectively .",
+                [("X", M, 0), ("Halls", D, 1), ("Vistas", D, 2), ("City", D, 3), ("Y", M, 4), ("Halls", D, 1),
+                 ("Vistas", D, 2)])[:6] == [
+        ("value", 26.8, None, "PQ", 1, None, None), ("value", 16.8, None, "AP", 1, None, None),
+        ("value", 34.1, None, "mIoU", 1, None, None), ("value", 18.2, None, "PQ", 2, None, None),
+        ("value", 27.9, None, "mIoU", 2, None, None), ("value", 44.0, None, "PQ", 3, None, None)]
+
+
+def test_results_a_value_in_brackets_after_a_value_is_an_aside_on_the_same_dataset():
+    assert read("X reaches accuracies of 94.6 ( 95.6 for an ensemble ) and 77.0 on Tens and Hundreds , respectively .",
+                [("X", M, 0), ("Tens", D, 1), ("Hundreds", D, 2)]) == [
+        ("value", 94.6, None, "accuracy", 1, None, None), ("value", 95.6, None, "accuracy", 1, None, None),
+        ("value", 77.0, None, "accuracy", 2, None, None)]
+
+
+def test_results_respectively_pairs_runs_of_values_with_datasets():
+    assert read("X leads on Cu labeled , Cu detected and Mk with 85.1% mAP / 87.2% rank1 , 82.4% mAP / 84.9% rank1 , "
+                "and 91.5% mAP / 96.3% rank1 , respectively .",
+                [("X", M, 0), ("Cu", D, 1), ("Cu", D, 1), ("Mk", D, 2)]) == [
+        ("value", 85.1, "%", "mAP", 1, None, None), ("value", 87.2, "%", "rank-1 accuracy", 1, None, None),
+        ("value", 82.4, "%", "mAP", 1, None, None), ("value", 84.9, "%", "rank-1 accuracy", 1, None, None),
+        ("value", 91.5, "%", "mAP", 2, None, None), ("value", 96.3, "%", "rank-1 accuracy", 2, None, None)]
+    assert read("X leads on Dota , Ucas , Hrsc with 76.6% mAP , 97.0% mAP , and 90.5% mAP respectively .",
+                [("X", M, 0), ("Dota", D, 1), ("Ucas", D, 2), ("Hrsc", D, 3)]) == [
+        ("value", 76.6, "%", "mAP", 1, None, None), ("value", 97.0, "%", "mAP", 2, None, None),
+        ("value", 90.5, "%", "mAP", 3, None, None)]
+
+
+def test_results_a_list_of_values_with_as_many_metrics_listed_takes_one_each():
+    assert read("X achieves 68.96 and 65.21 of execution accuracy and program F1 on the Fin dataset and 83.00 program "
+                "accuracy on the Math dataset .", [("X", M, 0), ("Fin", D, 1), ("Math", D, 2)]) == [
+        ("value", 68.96, None, "accuracy", 1, None, None), ("value", 65.21, None, "F1", 1, None, None),
+        ("value", 83.0, None, "accuracy", 2, None, None)]
+    assert read("X reaches top-1 and top-5 errors of 29.5% and 10.4% on Nets .", [("X", M, 0), ("Nets", D, 1)]) == [
+        ("value", 29.5, "%", "top-1 error", 1, None, None), ("value", 10.4, "%", "top-5 error", 1, None, None)]
+
+
+def test_results_a_value_compared_with_is_anothers_and_is_skipped_on_the_way_to_the_dataset():
+    assert read("X enjoys F1 score of 81.4% compared with 80.5% of the existing method on Lanes , and 86.5% compared "
+                "with 86.1% on Curves , and MM ( 40.2 vs. 35.4 ) .", [("X", M, 0), ("Lanes", D, 1), ("Curves", D, 2)]) == [
+        ("value", 81.4, "%", "F1", 1, None, None), ("value", 86.5, "%", "F1", 2, None, None)]
+
+
+def test_results_a_list_of_values_far_after_another_dataset_is_on_the_dataset_after_it():
+    assert read("With Common training only , our method achieves 23.4 PQ and 30.0 mIoU on the Halls dataset .",
+                [("Common", D, 0), ("Halls", D, 1)]) == [
+        ("value", 23.4, None, "PQ", 1, None, None), ("value", 30.0, None, "mIoU", 1, None, None)]
+
+
+def test_results_a_list_of_values_on_as_many_listed_datasets_takes_one_each():
+    assert read("X reaches 71.1% AUC , 89.3% precision , and 73.0% recall on Lasso , Tracks , and Goats .",
+                [("X", M, 0), ("Lasso", D, 1), ("Tracks", D, 2), ("Goats", D, 3)]) == [
+        ("value", 71.1, "%", "AUC", 1, None, None), ("value", 89.3, "%", "precision", 2, None, None),
+        ("value", 73.0, "%", "recall", 3, None, None)]
+
+
+def test_results_a_dataset_in_brackets_right_after_a_value_is_its_dataset():
+    assert read("X reaches accuracies of 97.0 % ( Tens ) , 91.5 % ( Fifties ) and 84.2 % ( Urban mono ) .",
+                [("X", M, 0), ("Tens", D, 1), ("Fifties", D, 2)]) == [
+        ("value", 97.0, "%", "accuracy", 1, None, None), ("value", 91.5, "%", "accuracy", 2, None, None),
+        ("value", 84.2, "%", "accuracy", None, None, None)]
+
+
+def test_results_tracking_and_edge_metrics_and_a_metric_after_for():
+    assert read("X reaches 70.7 SUC on Lasso , 89.3% NP on Tracks , an ODS of 0.824 on Edges and 78.9% for F1 score on "
+                "Questions .", [("X", M, 0), ("Lasso", D, 1), ("Tracks", D, 2), ("Edges", D, 3), ("Questions", D, 4)]) == [
+        ("value", 70.7, None, "AUC", 1, None, None), ("value", 89.3, "%", "normalized precision", 2, None, None),
+        ("value", 0.824, None, "ODS", 3, None, None), ("value", 78.9, "%", "F1", 4, None, None)]
+
+
+def test_results_a_bare_number_reached_on_a_dataset_is_a_value_a_count_is_not():
+    assert read("Ensembles achieve 79.2 on Poses test-dev , 77.1 on Poses test-challenge and a performance of 92.3 on "
+                "Pairs , training 300 on Pairs .", [("Poses", D, 0), ("Poses", D, 0), ("Pairs", D, 1), ("Pairs", D, 1)]) == [
+        ("value", 79.2, None, None, 0, None, "test-dev"), ("value", 77.1, None, None, 0, None, "test-challenge"),
+        ("value", 92.3, None, None, 1, None, None)]
+
+
+def test_results_a_series_of_gains_stays_margins_and_anothers_values_are_left_out():
+    assert [n[:2] for n in read("X beats others by considerable 16.7% and 7.9% on Mk and Ms , by 21.9 percent on Rot , "
+                                "5.9 percent on Tot , with an improvement , of up to 21% .",
+                                [("X", M, 0), ("Mk", D, 1), ("Ms", D, 2), ("Rot", D, 3), ("Tot", D, 4)])] == [
+        ("margin", 16.7), ("margin", 7.9), ("margin", 21.9), ("margin", 5.9), ("margin", 21.0)]
+    assert read("X reaches 63.6% and 64.0% , compared to 54.9% and 54.4% by former solutions in terms of mAP on Scans .",
+                [("X", M, 0), ("Scans", D, 1)]) == [
+        ("value", 63.6, "%", "mAP", 1, None, None), ("value", 64.0, "%", "mAP", 1, None, None)]
+
+
+def test_results_an_unknown_acronym_after_a_value_does_not_hide_the_dataset_after_it():
+    assert read("X reaches 75.5% EX on Spider , 52.6% IEX on Sparks , and 72.4% ( +0.6% ) on Conll and 80.7% ( +2.3% ) "
+                "on Adverse .", [("X", M, 0), ("Spider", D, 1), ("Sparks", D, 2), ("Conll", D, 3)])[:4] == [
+        ("value", 75.5, "%", None, 1, None, None), ("value", 52.6, "%", None, 2, None, None),
+        ("value", 72.4, "%", None, 3, None, None), ("margin", 0.6, "%", None, 3, None, None)]
+
+
+def test_results_costs_are_not_results_a_written_model_size_is():
+    assert read("X reaches 70.3% mIoU on City with 1.7 GFLOPs at a speed of 160 FPS , with 5.7M parameters and 6 "
+                "parameters .", [("X", M, 0), ("City", D, 1)]) == [
+        ("value", 70.3, "%", "mIoU", 1, None, None), ("value", 5.7, "M", "number of parameters", 1, None, None)]
+
+
+def test_results_respectively_within_its_own_clause_and_over_listed_splits():
+    assert read("X improves the perplexities on the Penn and Wiki datasets to 51.1 and 44.3 respectively , and the "
+                "cross-entropies on the Text and Hutter datasets to 1.19 bits/char and 1.08 bits/char respectively .",
+                [("X", M, 0), ("Penn", D, 1), ("Wiki", D, 2), ("Text", D, 3), ("Hutter", D, 4)]) == [
+        ("value", 51.1, None, "perplexity", 1, None, None), ("value", 44.3, None, "perplexity", 2, None, None),
+        ("value", 1.19, None, "BPC", 3, None, None), ("value", 1.08, None, "BPC", 4, None, None)]
+    assert read("X achieves 5.53% WER on Wall dataset , and 5.42% and 14.70% on Libri test-clean and test-other set , "
+                "respectively .", [("X", M, 0), ("Wall", D, 1), ("Libri", D, 2)]) == [
+        ("value", 5.53, "%", "WER", 1, None, None), ("value", 5.42, "%", "WER", 2, None, "test-clean"),
+        ("value", 14.7, "%", "WER", 2, None, "test-other")]
+
+
+def test_results_a_list_of_percentages_after_with_is_results_not_a_share():
+    assert read("X shows results on Coco , Voc , Nus with 88.5% , 95.8% , 65.5% respectively , trained with 10% labels .",
+                [("X", M, 0), ("Coco", D, 1), ("Voc", D, 2), ("Nus", D, 3)]) == [
+        ("value", 88.5, "%", None, 1, None, None), ("value", 95.8, "%", None, 2, None, None),
+        ("value", 65.5, "%", None, 3, None, None)]
+
+
+def test_results_plural_metrics_and_units_of_measurement():
+    assert read("X sets record FIDs of 10.78 , 3.52 and 21.17 on Livers , Chests and Hearts , reaches 42.1mm MPJPE on "
+                "Poses and improves deblurring from 32.92 dB to 33.57 dB on Blurs .",
+                [("X", M, 0), ("Livers", D, 1), ("Chests", D, 2), ("Hearts", D, 3), ("Poses", D, 4), ("Blurs", D, 5)]) == [
+        ("value", 10.78, None, "FID", 1, None, None), ("value", 3.52, None, "FID", 2, None, None),
+        ("value", 21.17, None, "FID", 3, None, None), ("value", 42.1, "mm", "MPJPE", 4, None, None),
+        ("value", 33.57, "dB", None, 5, None, None)]
+
+
+def test_results_gains_named_past_their_metric_and_old_values_past_a_bracket_are_not_values():
+    assert [n[:2] for n in read("X brings 2.7% panoptic quality ( PQ ) improvement on Coco , 2.1dB SDR improvement on Mix , "
+                                "+4.35 mAP ( relative : 10.4% ) on Audio , and improves the AUROC from 85% ( current SOTA ) "
+                                "to 96% on Tens .", [("X", M, 0), ("Coco", D, 1), ("Mix", D, 2), ("Audio", D, 3),
+                                                      ("Tens", D, 4)])] == [
+        ("margin", 2.7), ("margin", 2.1), ("margin", 4.35), ("margin", 10.4), ("value", 96.0)]
+
+
+def test_results_respectively_before_the_datasets_and_lists_that_cannot_be_paired():
+    assert read("X reaches accuracies of 99.90% and 99.84% respectively , on Sat4 and Sat6 .",
+                [("X", M, 0), ("Sat4", D, 1), ("Sat6", D, 2)]) == [
+        ("value", 99.9, "%", "accuracy", 1, None, None), ("value", 99.84, "%", "accuracy", 2, None, None)]
+    assert read("X achieves Recall@1 scores of 72.2 , 90.1 , 81.4 , and 90.9 on the Cub , Cars196 , Sop , and Shop "
+                "datasets , respectively .", [("X", M, 0), ("Cars196", D, 1), ("Shop", D, 2)]) == [
+        ("value", n, None, "recall@1", None, None, None) for n in (72.2, 90.1, 81.4, 90.9)]
+    assert read("X reaches AUCs of 85.78% and 92.07% on three publicly available datasets , including Chex .",
+                [("X", M, 0), ("Chex", D, 1)]) == [
+        ("value", 85.78, "%", "AUC", None, None, None), ("value", 92.07, "%", "AUC", None, None, None)]
+
+
+def test_results_a_count_in_millions_is_not_a_score():
+    assert read("X pre-trained with 13M images reaches 86.0% top-1 accuracy on Nets .", [("X", M, 0), ("Nets", D, 1)]) == [
+        ("value", 86.0, "%", "top-1 accuracy", 1, None, None)]
+
+
+def test_results_bare_values_listed_respectively_or_in_brackets_after_a_dataset():
+    assert read("X raises the results on Ace4 , Ace5 and Conll to 49.4 ( +1.0 ) , 60.2 ( +0.6 ) and 68.9 ( +1.1 ) , "
+                "respectively , and reaches Vet ( 40.2 vs. 35.4 ) .",
+                [("X", M, 0), ("Ace4", D, 1), ("Ace5", D, 2), ("Conll", D, 3), ("Vet", D, 4)]) == [
+        ("value", 49.4, None, None, 1, None, None), ("margin", 1.0, None, None, 1, None, None),
+        ("value", 60.2, None, None, 2, None, None), ("margin", 0.6, None, None, 2, None, None),
+        ("value", 68.9, None, None, 3, None, None), ("margin", 1.1, None, None, 3, None, None),
+        ("value", 40.2, None, None, 4, None, None)]
+
+
+def test_results_a_value_and_its_gain_in_one_bracket_and_a_metric_in_brackets_before_of():
+    assert read("On the Mk dataset , X achieves ( 77.4+4.2 ) % mAP and an area under the curve ( AUC ) of 0.98 .",
+                [("Mk", D, 0), ("X", M, 1)]) == [
+        ("value", 77.4, "%", "mAP", 0, None, None), ("value", 0.98, None, "AUC", 0, None, None)]
+
+
+def test_results_a_task_between_a_value_and_its_dataset_and_training_datasets_are_not_where_values_are():
+    assert read("X reaches 73.0% accuracy on Emo , 2.36% equal error rate for Speaker Verification on Vox ; with Big "
+                "pre-training , X achieves 88.7% top-1 accuracy .",
+                [("X", M, 0), ("Emo", D, 1), ("Vox", D, 2), ("Big", D, 3), ("X", M, 0)]) == [
+        ("value", 73.0, "%", "accuracy", 1, None, None), ("value", 2.36, "%", "EER", 2, None, None),
+        ("value", 88.7, "%", "top-1 accuracy", 2, None, None)]
+    assert read("X reaches 98.3 AUROC on Anom ; 83.7 of image AUROC and 67.4 of pixel AUROC on Loco .",
+                [("X", M, 0), ("Anom", D, 1), ("Loco", D, 2)]) == [
+        ("value", 98.3, None, "AUC", 1, None, None), ("value", 83.7, None, "AUC", 2, None, None),
+        ("value", 67.4, None, "AUC", 2, None, None)]
+
+
+def test_results_ranges_of_gains_and_gains_over_the_previous_best_are_margins():
+    assert [n[:3] for n in read("X improves by 5% and 2% in accuracy and 10% and 3% in forgetting on Tens , brings 8.3-10.4% "
+                                "improvement on Drones and 33.69 dB PSNR on Blurs , exceeding the previous SOTA 0.38 dB .",
+                                [("X", M, 0), ("Tens", D, 1), ("Drones", D, 2), ("Blurs", D, 3)])] == [
+        ("margin", 5.0, "%"), ("margin", 2.0, "%"), ("margin", 10.0, "%"), ("margin", 3.0, "%"), ("margin", 8.3, "%"),
+        ("value", 33.69, "dB"), ("margin", 0.38, "dB")]
+
+
+def test_results_shares_of_a_dataset_or_of_costs_and_gains_over_the_baseline():
+    assert read("X trained on 100% of the Rel dataset reaches 67.4% F1 on Rel with only 7.5% and 30% of its operations , "
+                "with improvements over the baseline , up to 8.7% , and up to 4.0% Nets top1 accuracy improvement .",
+                [("X", M, 0), ("Rel", D, 1), ("Rel", D, 1), ("Nets", D, 2)]) == [
+        ("value", 67.4, "%", "F1", 1, None, None), ("margin", 8.7, "%", None, 1, None, None),
+        ("margin", 4.0, "%", None, 2, None, None)]
+
+
+def test_results_respectively_in_a_sentence_naming_no_dataset_pairs_with_those_named_before():
+    text = "X-B achieves P1 errors of 38.4 mm and 16.2 mm , respectively ."
+    idx = [m.start() for m in re.finditer(r"\S+", text)]
+    assert [(n.number, n.unit, n.metric.name, n.dataset) for n in results.read(text, idx, [(0, 1, M, 0)], (5, 6))] == [
+        (38.4, "mm", "error rate", 5), (16.2, "mm", "error rate", 6)]
+    assert [n.dataset for n in results.read(text, idx, [(0, 1, M, 0)])] == [None, None]
+
+
+def test_results_respectively_after_the_datasets_sentence_become_claims(extract):
+    pg = extract("FooNet: a network", "We evaluate FooNet on two benchmarks: Human3.6M and MPI-INF-3DHP. FooNet achieves "
+                                      "P1 errors of 38.4 mm and 16.2 mm, respectively.")
+    assert [(c.head, c.tail, c.value) for c in pg.claims if c.relation == "evaluated-on" and c.value] == [
+        ("FooNet", "Human3.6M", "38.4 mm"), ("FooNet", "MPI-INF-3DHP", "16.2 mm")]
+
+
+def test_results_values_paired_respectively_with_an_unclaimed_dataset_become_claims(extract):
+    pg = extract("FooNet: a network", "FooNet achieves AUCs of 0.9816, 0.9851, and 0.9881 on three mainstream datasets, "
+                                      "namely DRIVE, CHASE-DB1, and STARE, respectively.")
+    assert sorted((c.tail, c.value) for c in pg.claims if c.relation == "evaluated-on" and c.value) == [
+        ("CHASE_DB1", "0.9851"), ("DRIVE", "0.9816"), ("STARE", "0.9881")]
+
+
+def test_results_a_level_may_qualify_a_metric():
+    assert read("X ranks second with 75.00% L1 mAP and 69.72% L2 mAP in the real-time track of the Waymo Challenge .",
+                [("X", M, 0), ("Waymo", D, 1)]) == [
+        ("value", 75.0, "%", "mAP", 1, None, None), ("value", 69.72, "%", "mAP", 1, None, None)]
+
+
+def test_results_values_stated_for_previous_work_or_baselines_are_others():
+    assert [n for n in read("X reaches 98.1% on Mk , improving from the baselines 91.2% and 83.8% , while the previously reported "
+                "97.4% on Mk is invalid ; X improves the previous best from 65.0%/47.0% to 77.8%/66.0% .",
+                [("X", M, 0), ("Mk", D, 1), ("Mk", D, 1), ("X", M, 0)]) if n[0] == "value"] == [
+        ("value", 98.1, "%", None, 1, None, None), ("value", 77.8, "%", None, 1, None, None),
+        ("value", 66.0, "%", None, 1, None, None)]

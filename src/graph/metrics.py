@@ -50,8 +50,8 @@ def _forms() -> dict[str, Metric]:
     for m in vocabulary().values():
         for f in (m.name, *m.aliases):
             forms.setdefault(_fold(f), m)
-    for f, m in list(forms.items()):  # plurals: "accuracies", "perplexities", "F1 scores"
-        if len(f) > 3 and f[-1].isalpha():
+    for f, m in list(forms.items()):  # plurals: "accuracies", "perplexities", "F1 scores", "FIDs", "AUCs"
+        if (len(f) > 3 or len(f) == 3 and f.isalpha()) and f[-1].isalpha():
             forms.setdefault(f[:-1] + "ies" if f.endswith("y") and f[-2] not in "aeiou" else f + "s", m)
     return forms
 

@@ -213,6 +213,64 @@ class ClaimFinder:
                 if margins:
                     extra = dict(extra or {}, margin=(after or margins)[0])
             out.append((h, r, t, sent, conf, extra))
+        return out + ClaimFinder._unclaimed_values(view, out, read) + ClaimFinder._respectively_before(ctx, out, items)
+
+    @staticmethod
+    def _unclaimed_values(view, claims: list[tuple], read: dict) -> list[tuple]:
+        """Claims for values a result sentence pairs 'respectively' with a dataset that no claim of the
+        sentence ends on ("AUCs of 0.9816, 0.9851 and 0.9881 on DRIVE, CHASE-DB1 and STARE, respectively"):
+        by the head of the sentence's first result claim."""
+        out = []
+        by_sent: dict[int, list] = {}
+        for c in claims:
+            if c[1] == "evaluated-on" and c[3] is not None:
+                by_sent.setdefault(c[3].i, []).append(c)
+        for i, (found, _) in read.items():
+            there = by_sent.get(i)
+            if not there or not any(c[5] and c[5].get("results") for c in there):
+                continue
+            sent = there[0][3]
+            if "respectively" not in view.span_text(sent.start, sent.end).lower():
+                continue
+            claimed = {c[2] for c in there}
+            missing = [n for n in found if n.kind == "value" and n.dataset is not None and n.dataset not in claimed]
+            if len({n.dataset for n in found if n.kind == "value" and n.dataset is not None}) < 2:
+                continue
+            base = next(c for c in there if c[5] and c[5].get("results"))
+            for d in dict.fromkeys(n.dataset for n in missing):
+                out.append((base[0], "evaluated-on", d, base[3], base[4], {"results": [n for n in missing if n.dataset == d]}))
+        return out
+
+    @staticmethod
+    def _respectively_before(ctx, claims: list[tuple], items) -> list[tuple]:
+        """Claims for a list of values 'respectively' in a sentence that names no dataset, paired with the
+        datasets of the sentence before it (results.read): by the head claimed on them there."""
+        view = ctx.view
+        out = []
+        for sent in view.sents[1:]:
+            its = items[sent.i]
+            if any(k == "dataset" for _, _, k, _ in its):
+                continue
+            earlier = []
+            for j in (sent.i - 1, sent.i - 2):  # the last of the two sentences before that names datasets
+                earlier = [e for _, _, k, e in items[j] if k == "dataset"] if j >= 0 else []
+                if earlier:
+                    break
+            if len(set(earlier)) < 2:
+                continue
+            text = view.span_text(sent.start, sent.end)
+            if "respectively" not in text.lower() or not any(ch.isdigit() for ch in text):
+                continue
+            first = view.idx[sent.start]
+            found = [n for n in results.read(text, [i - first for i in view.idx[sent.start:sent.end]], its, tuple(earlier))
+                     if n.kind == "value" and n.dataset is not None]
+            named = {e for _, _, k, e in its if k in ("model", "self")}
+            for d in dict.fromkeys(n.dataset for n in found):
+                on = [c for c in claims if c[1] == "evaluated-on" and c[2] == d and c[3] is not None]
+                on = [c for c in on if c[0] in named] or [c for c in on if c[0] in ctx.own] or on
+                if on:
+                    out.append((on[0][0], "evaluated-on", d, sent, on[0][4],
+                                {"results": [n for n in found if n.dataset == d]}))
         return out
 
     # -- one sentence -------------------------------------------------------------------------
