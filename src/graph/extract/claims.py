@@ -191,11 +191,9 @@ class ClaimFinder:
                 out.append(c)
                 continue
             if sent.i not in read:
-                text = view.span_text(sent.start, sent.end)
-                first = view.idx[sent.start]
                 its = items[sent.i]
-                found = results.read(text, [i - first for i in view.idx[sent.start:sent.end]], its) \
-                    if any(ch.isdigit() for ch in text) else []
+                found = _numbers(view, sent, its)
+                first = view.idx[sent.start]
                 where: dict[int, list[int]] = {}  # names and self-references
                 for s_, _, _, e in its if found else ():
                     where.setdefault(e, []).append(view.idx[sent.start + s_] - first)
@@ -213,10 +211,12 @@ class ClaimFinder:
                 if margins:
                     extra = dict(extra or {}, margin=(after or margins)[0])
             out.append((h, r, t, sent, conf, extra))
-        return out + ClaimFinder._unclaimed_values(view, out, read) + ClaimFinder._respectively_before(ctx, out, items)
+        respectively = {view.sent_at(i).i for i in view.positions("respectively")}
+        return out + ClaimFinder._unclaimed_values(out, read, respectively) + \
+            ClaimFinder._respectively_before(ctx, out, items, respectively)
 
     @staticmethod
-    def _unclaimed_values(view, claims: list[tuple], read: dict) -> list[tuple]:
+    def _unclaimed_values(claims: list[tuple], read: dict, respectively: set[int]) -> list[tuple]:
         """Claims for values a result sentence pairs 'respectively' with a dataset that no claim of the
         sentence ends on ("AUCs of 0.9816, 0.9851 and 0.9881 on DRIVE, CHASE-DB1 and STARE, respectively"):
         by the head of the sentence's first result claim."""
@@ -229,8 +229,7 @@ class ClaimFinder:
             there = by_sent.get(i)
             if not there or not any(c[5] and c[5].get("results") for c in there):
                 continue
-            sent = there[0][3]
-            if "respectively" not in view.span_text(sent.start, sent.end).lower():
+            if i not in respectively:
                 continue
             claimed = {c[2] for c in there}
             missing = [n for n in found if n.kind == "value" and n.dataset is not None and n.dataset not in claimed]
@@ -242,12 +241,12 @@ class ClaimFinder:
         return out
 
     @staticmethod
-    def _respectively_before(ctx, claims: list[tuple], items) -> list[tuple]:
+    def _respectively_before(ctx, claims: list[tuple], items, respectively: set[int]) -> list[tuple]:
         """Claims for a list of values 'respectively' in a sentence that names no dataset, paired with the
         datasets of the sentence before it (results.read): by the head claimed on them there."""
         view = ctx.view
         out = []
-        for sent in view.sents[1:]:
+        for sent in (view.sents[i] for i in sorted(respectively) if i > 0):
             its = items[sent.i]
             if any(k == "dataset" for _, _, k, _ in its):
                 continue
@@ -258,12 +257,7 @@ class ClaimFinder:
                     break
             if len(set(earlier)) < 2:
                 continue
-            text = view.span_text(sent.start, sent.end)
-            if "respectively" not in text.lower() or not any(ch.isdigit() for ch in text):
-                continue
-            first = view.idx[sent.start]
-            found = [n for n in results.read(text, [i - first for i in view.idx[sent.start:sent.end]], its, tuple(earlier))
-                     if n.kind == "value" and n.dataset is not None]
+            found = [n for n in _numbers(view, sent, its, tuple(earlier)) if n.kind == "value" and n.dataset is not None]
             named = {e for _, _, k, e in its if k in ("model", "self")}
             for d in dict.fromkeys(n.dataset for n in found):
                 on = [c for c in claims if c[1] == "evaluated-on" and c[2] == d and c[3] is not None]
@@ -477,6 +471,15 @@ def _held_names(e, ents, by_key) -> set[int]:
             if not _SIZE_REST.match(rest):
                 out.add(j)
     return out
+
+
+def _numbers(view, sent, its, previous=()) -> list:
+    """The numbers a sentence states (results.read), positions within its text."""
+    text = view.span_text(sent.start, sent.end)
+    if not any(ch.isdigit() for ch in text):
+        return []
+    first = view.idx[sent.start]
+    return results.read(text, [i - first for i in view.idx[sent.start:sent.end]], its, previous)
 
 
 def _modifier(lowers, end) -> bool:

@@ -235,7 +235,7 @@ class EntityBuilder:
                 if lower[start] == "proposed" and start and lower[start - 1] in {"the", "our", "this"}:
                     continue  # "the proposed approach on four benchmarks (CK+, ...)": a reference, not a naming
                 for j in range(sent.start + end, min(sent.end, sent.start + end + 12)):
-                    if _LINEAGE_OF.get(view.lowers[j]) == view.lowers[j + 1] if j + 1 < sent.end else False:
+                    if j + 1 < sent.end and _LINEAGE_OF.get(view.lowers[j]) == view.lowers[j + 1]:
                         break  # "we present a variant of FedAvg": FedAvg is what it builds on, not new
                     mi = by_start.get(j)
                     if mi is not None and not self._known(mentions[mi]):

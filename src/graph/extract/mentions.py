@@ -260,52 +260,26 @@ class MentionFinder:
         """The capitalised names listed right before a plural dataset noun: "on Digits, DomainNet
         and Office-Caltech benchmarks" (two names at least, as _listed_after_dataset_noun)."""
         out = []
-        texts, lower = view.texts, view.lowers
+        lower = view.lowers
         for noun in sorted(_LIST_NOUNS):
             for j in view.positions(noun):
                 if j <= view.title_end:
                     continue
                 start = view.sent_at(j).start
-                i, items, cur = j - 1, [], None
-                while i >= start:
-                    t = texts[i]
-                    if t[:1].isupper() or t[:1].isdigit() and cur is not None:
-                        if cur is None:
-                            cur = [i, i + 1]
-                        elif cur[1] - cur[0] < 3:
-                            cur[0] = i
-                        else:
-                            break
-                    elif t in {",", "and", "or"} and cur is not None:
-                        items.append(cur)
-                        cur = None
-                    else:
-                        break
-                    i -= 1
-                if cur is not None:
-                    items.append(cur)
+                items, i = _list_items(view.texts, j - 1, start - 1, -1)
                 if len(items) < 2 or i < start or lower[i] not in {"on", "the", "in", "of", "across", "over", "using", "and",
                                                                   "(", ",", ":", "from", "with"}:
                     continue  # not a list, or one opening its sentence
-                if all(all(w in self.common for w in lower[a:b]) for a, b in items):
-                    continue
-                for a, b in items:
-                    text = view.span_text(a, b)
-                    if key(text) in self.lex.stop or lower[a] in self.not_heads:
-                        continue
-                    term = self.lex.lookup(text)
-                    out.append(Mention(a, b, text, term.canonical if term else singular(text), term.type if term else "dataset",
-                                       "lexicon" if term else "context"))
+                out += self._listed(view, items)
         return out
 
     def _listed_after_dataset_noun(self, view: tokens.View) -> list[Mention]:
         """The capitalised names a plural dataset noun introduces as a list: "three ABSA datasets,
         i.e. Laptop, Restaurant, and MAMS", "four benchmarks (CK+, MMI, Oulu-CASIA, and AFEW)":
         at least two names of one to three capitalised words, joined by commas and "and"/"or" up to
-        the list's end. Plain words among them ("Laptop") are names here only, and only beside one
-        that is no plain word."""
+        the list's end."""
         out = []
-        texts, lower, n = view.texts, view.lowers, len(view)
+        lower = view.lowers
         for noun in sorted(_LIST_NOUNS):
             for j in view.positions(noun):
                 if j <= view.title_end:
@@ -318,39 +292,29 @@ class MentionFinder:
                     i += 1
                 if not opened:
                     continue
-                items, cur = [], None
-                while i < end:
-                    t = texts[i]
-                    if t[:1].isupper() or t[:1].isdigit() and cur is not None:
-                        if cur is None:
-                            cur = [i, i + 1]
-                        elif cur[1] - cur[0] < 3:
-                            cur[1] = i + 1
-                        else:
-                            break
-                    elif t in {",", "and", "or"} and cur is not None:
-                        items.append(cur)
-                        cur = None
-                    elif t in {",", "and", "or"}:
-                        pass  # "X, and Y"
-                    else:
-                        break
-                    i += 1
-                if cur is not None:
-                    items.append(cur)
+                items, i = _list_items(view.texts, i, end, 1)
                 closing = lower[i] if i < end else "."
-                if all(all(w in self.common for w in lower[a:b]) for a, b in items):
-                    continue  # "including Large and Small ones": words, not names
-                if len(items) < 2 or closing not in {")", ".", ";", ",", "datasets", "benchmarks", "and", "-", "--"} and \
+                if len(items) < 2 or closing not in {")", ".", ";", ",", "-", "--"} and \
                         not (closing.isalpha() and closing.islower()):
                     continue
-                for a, b in items:
-                    text = view.span_text(a, b)
-                    if key(text) in self.lex.stop or lower[a] in self.not_heads:
-                        continue
-                    term = self.lex.lookup(text)
-                    out.append(Mention(a, b, text, term.canonical if term else singular(text), term.type if term else "dataset",
-                                       "lexicon" if term else "context"))
+                out += self._listed(view, items)
+        return out
+
+    def _listed(self, view: tokens.View, items: list[tuple[int, int]]) -> list[Mention]:
+        """Mentions of a list's names, datasets unless the lexicon says otherwise. Plain words
+        among them ("Laptop") are names here only, and only beside one that is no plain word
+        ("including Large and Small ones" names nothing)."""
+        lower = view.lowers
+        if all(all(w in self.common for w in lower[a:b]) for a, b in items):
+            return []
+        out = []
+        for a, b in items:
+            text = view.span_text(a, b)
+            if key(text) in self.lex.stop or lower[a] in self.not_heads:
+                continue
+            term = self.lex.lookup(text)
+            out.append(Mention(a, b, text, term.canonical if term else singular(text), term.type if term else "dataset",
+                               "lexicon" if term else "context"))
         return out
 
     def _shaped(self, view: tokens.View) -> list[Mention]:
@@ -471,6 +435,36 @@ class TextsByKey:
             self._keyed[text] = None
             self._texts.setdefault(key(text), []).append(text)
         return [text for k in keys for text in self._texts.get(k, ()) if text in texts]
+
+
+def _list_items(texts: list[str], i: int, stop: int, step: int) -> tuple[list[tuple[int, int]], int]:
+    """The names of a list read from token `i` towards `stop` (step 1: rightwards, -1: leftwards):
+    runs of up to three capitalised tokens (digits may go on a run) joined by ",", "and", "or";
+    (start, end) of each, in the order read, and the token where the list ends. Leftwards, a joiner
+    with no name after it ends the list."""
+    items: list[tuple[int, int]] = []
+    cur: list[int] | None = None
+    while i != stop:
+        t = texts[i]
+        if t[:1].isupper() or t[:1].isdigit() and cur is not None:
+            if cur is None:
+                cur = [i, i + 1]
+            elif cur[1] - cur[0] < 3:
+                cur[step > 0] += step  # rightwards the end grows, leftwards the start
+            else:
+                break
+        elif t in {",", "and", "or"}:
+            if cur is not None:
+                items.append((cur[0], cur[1]))
+                cur = None
+            elif step < 0:
+                break
+        else:
+            break
+        i += step
+    if cur is not None:
+        items.append((cur[0], cur[1]))
+    return items, i
 
 
 def _resolve(found: list[Mention]) -> list[Mention]:
