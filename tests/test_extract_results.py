@@ -129,7 +129,7 @@ def test_results_respectively_at_the_end_of_the_sentence():
 
 
 def test_results_a_bracketed_value_of_something_not_found_is_left_out():
-    assert read("X obtains a 38% success rate on PDBBind , beating traditional docking ( 23% ) and prior art "
+    assert read("X obtains a 38% success rate on PDBBind , beating traditional docking ( 23% ) with a fast model "
                 "( 42.6 dB PSNR ) .", [("X", M, 0), ("PDBBind", D, 1)]) == [
         ("value", 38.0, "%", "success rate", 1, None, None), ("value", 23.0, "%", None, None, None, None),
         ("value", 42.6, "dB", "PSNR", 1, None, None)]  # unplaced (no dataset): no claim states it
@@ -380,3 +380,42 @@ def test_results_values_stated_for_previous_work_or_baselines_are_others():
                 [("X", M, 0), ("Mk", D, 1), ("Mk", D, 1), ("X", M, 0)]) if n[0] == "value"] == [
         ("value", 98.1, "%", None, 1, None, None), ("value", 77.8, "%", None, 1, None, None),
         ("value", 66.0, "%", None, 1, None, None)]
+
+
+def test_results_respectively_with_fewer_names_found_than_values_is_left_unplaced():
+    assert read("X is evaluated on the Herlev ( 7-class ) dataset , and the SIPaKMeD dataset achieving accuracies of "
+                "99.47% , 98.32% and 97.87% respectively .", [("X", M, 0), ("SIPaKMeD", D, 1)]) == [
+        ("value", 99.47, "%", "accuracy", None, None, None), ("value", 98.32, "%", "accuracy", None, None, None),
+        ("value", 97.87, "%", "accuracy", None, None, None)]
+
+
+def test_results_a_value_on_a_name_not_found_is_not_given_to_the_next_dataset():
+    assert read("X achieves 77.3% Top-1 accuracy on Something-Something-v2 and 41.1 mAP on AVA , and 0.99 BPC on "
+                "enwik9 and 1.08 BPC on text8 .", [("X", M, 0), ("AVA", D, 1), ("text8", D, 2)]) == [
+        ("value", 77.3, "%", "top-1 accuracy", None, None, None), ("value", 41.1, None, "mAP", 1, None, None),
+        ("value", 0.99, None, "BPC", None, None, None), ("value", 1.08, None, "BPC", 2, None, None)]
+
+
+def test_results_a_series_of_margins_goes_on_past_its_metric():
+    assert read("X outperforms the state of the art by a margin of 3.7% mIoU on PASCAL-5 and 7.0% mIoU on COCO-20 .",
+                [("X", M, 0), ("PASCAL-5", D, 1), ("COCO-20", D, 2)]) == [
+        ("margin", 3.7, "%", "mIoU", 1, None, None), ("margin", 7.0, "%", "mIoU", 2, None, None)]
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    ("X promotes Y by 1.7 AP ( 73.5 to 75.2 ) on COCO .", [("X", M, 0), ("Y", M, 1), ("COCO", D, 2)],
+     [("margin", 1.7, None, "AP", 2, None, None), ("value", 75.2, None, "AP", 2, None, None)]),  # the old value
+    ("X improves map@tIoU=0.5 on THUMOS-14 from 19.0% to 31.0% .", [("X", M, 0), ("THUMOS-14", D, 1)],
+     [("value", 31.0, "%", None, 1, None, None)]),  # a threshold
+    ("X obtains 35.4% mAP on ActivityNet and mAP 54.1% at IoU@0.5 on THUMOS-14 .",
+     [("X", M, 0), ("ActivityNet", D, 1), ("THUMOS-14", D, 2)],
+     [("value", 35.4, "%", "mAP", 1, None, None), ("value", 54.1, "%", "mAP", 2, None, None)]),
+    ("X reaches 84.6 F1 on SQuAD , better than the best published F1 score of 81.8 .", [("X", M, 0), ("SQuAD", D, 1)],
+     [("value", 84.6, None, "F1", 1, None, None)]),  # another's value
+    ("X reaches 84.2% accuracy on FSNS , outperforming the previous state of the art ( Y ) , which achieved 72.46% .",
+     [("X", M, 0), ("FSNS", D, 1)], [("value", 84.2, "%", "accuracy", 1, None, None)]),
+    ("X shows better accuracy on AMR 2.0 and 3.0 .", [("X", M, 0), ("AMR 2.0", D, 1)], []),  # a version of the name
+    ("On PTB , increasing the depth from 1 to 10 improves word-level perplexity .", [("PTB", D, 0)], []),  # a setting
+])
+def test_results_numbers_that_are_not_the_results_of_the_model(text, names, expected):
+    assert read(text, names) == expected

@@ -87,12 +87,13 @@ _NEXT_OK = {"on", "in", "for", "at", "with", "and", "or", "using", "while", "whe
             "within", "whereas", "but", "set", "sets", "setting", "new", "state-of-the-art", "sota", "outperforming",
             "surpassing", "beating", "exceeding", "achieved", "obtained", "reported", "accuracy", "only", "even",
             "better", "relative", "improving", "thereby", "making", "establishing", "top-1", "single"}  # "10% of the labels": a share of something, not a result
+_AT_THRESHOLD = re.compile(r"\b(?:at|with)\s+(?:an?\s+)?(?:t?IoU\s*)?(?:@|=|of)?\s*\d+(?:\.\d+)?(?![\w.%])")  # "54.1% at IoU@0.5 on X"
 _SPLITS = re.compile(r"^\s*(?:'s\s+)?(?:\(\s*)?(test-dev|test-std|test-challenge|testdev|test-clean|test-other|dev-clean|dev-other|"
                      r"test|val|validation|dev|development|held-out|heldout)\b(?:\s+set|\s+split)?", re.I)
 _SPLIT_BEFORE = re.compile(r"\b(test-dev|test|validation|val|dev|development)\s+(?:set|split|sets|splits)\s+of\s+(?:the\s+)?$", re.I)
 _SPLIT_NAMES = {"testdev": "test-dev", "validation": "val", "development": "dev", "heldout": "held-out"}
 # a number followed by "on"/"in" and a capitalised word: stated on that name
-_UNKNOWN_NAME = re.compile(r"\s*(?:%\s*)?(?:[A-Za-z@-]+\s+){0,3}?(?:on|in)\s+(?:the\s+)?([A-Z][\w-]*)")
+_UNKNOWN_NAME = re.compile(r"\s*(?:%\s*)?(?:[\w@.=-]+\s+){0,3}?(?:on|in)\s+(?:the\s+)?([A-Z][\w-]*|[a-z]+\d[\w-]*)")
 _SETTING_WORDS = {"ratio", "rate", "probability", "fraction", "proportion", "percentage", "sparsity", "pruning",
                   "compression", "labels", "label", "noise", "occlusion", "budget", "threshold", "missing", "masking"}
 _SPEEDS = re.compile(r"\b(?:at|with)\s+(?:an?\s+)?(?:(?:inference\s+)?speed\s+of\s+)?\d+(?:\.\d+)?\s?"
@@ -113,7 +114,7 @@ _REACHING = {"achieve", "achieves", "achieved", "achieving", "reach", "reaches",
              "scoring", "yields", "gets"}
 _RESULT_NOUNS = {"performance", "score", "scores", "result", "results", "sota", "state-of-the-art", "record"}
 _DATASET_NOUNS = {"dataset", "datasets", "benchmark", "benchmarks"}  # "perplexities on the PTB and WT2 datasets to 51.1"
-_OTHERS_WORDS = {"previous", "previously", "prior", "baseline", "baselines", "existing"}  # whose a value is
+_OTHERS_WORDS = {"previous", "previously", "prior", "baseline", "baselines", "existing", "published"}  # whose a value is
 _UNPAIRED = -2  # a number "respectively" pairs with a name that was not found
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 
@@ -166,11 +167,16 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
         elif unit == "×":
             unit = "x"
         start, end = m.start(), m.end()
+        if re.search(r"(?:@\w*|iou|threshold)\s*(?:=|>|≥|>=)\s*$", text[max(0, start - 20):start], re.I):
+            continue  # "mAP@tIoU=0.5", "IoU>0.7": a threshold the result is measured at
         prev = text[max(0, start - 30):start].split()[-1:] if text[max(0, start - 1):start] == " " else []
         if prev and re.fullmatch(r"[A-Z][a-z]+", prev[0]) and unit in ("", "k", "K", "M", "B") and \
                 not any(ms <= start - 2 < me for ms, me, _ in mets):
             continue  # part of a name the finder missed: "Urbansound 8k", "Kinetics 400"
         before = _words(lower[max(0, start - 60):start])
+        if not unit and any(ce <= start and re.fullmatch(r"\s*(?:,|and|&|/)\s*", text[ce:start]) and
+                            _version(text[cs:ce]) == _version(num_text) for cs, ce, _, _ in names):
+            continue  # "on AMR 2.0 and 3.0": a version of the name before
         ranged = re.match(r"[-–]\d+(?:\.\d+)?(\s?%)?", text[end:]) if not unit else None  # "6.1-7.4% improvement"
         if ranged:
             unit = "%" if ranged.group(1) else unit
@@ -188,17 +194,17 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
                 not re.search(r"\b(?:to)\b|[-–]", lower[others:start]):
             others = end
             continue  # "81.4% compared with 80.5% of the existing method", "(40.2 vs. 35.4)": another's value
-        clause = re.split(r"[,;:(]", re.sub(r"\([^()]*\)", " ", lower[max(0, start - 70):start]))[-1].split()[-8:]
-        if kind == "value" and clause and clause[-1] not in ("to", "reaching", "achieving", "of") and \
+        clause = _clause_before(lower, start)
+        if kind == "value" and clause and (clause[-1] not in ("to", "reaching", "achieving", "of") or _others_of(clause)) and \
                 _OTHERS_WORDS.intersection(clause) and not {"we", "our", "ours"}.intersection(clause) and \
                 not (out and out[-1].kind == "value" and _listed(lower[out[-1].end:start])):
             others = end
             continue  # "improving from the baselines 91.2% and 83.8%", "the previously reported accuracy 97.42%"
         if kind == "value" and out and out[-1].kind == "margin" and m.group("sign") != "+" and \
-                re.fullmatch(r"\s*(?:\\?%|percent)?\s*(?:(?:on|in|for)\s+(?:the\s+)?(?:\x00|[a-z-]+(?:\s+[a-z-]+)?)"
+                re.fullmatch(r"\s*(?:\\?%|percent)?\s*(?:\x00\s*)?(?:(?:on|in|for)\s+(?:the\s+)?(?:\x00|[a-z-]+(?:\s+[a-z-]+)?)"
                              r"(?:\s+(?:dataset|datasets|benchmark|benchmarks|set))?)?\s*(?:,|and|,\s*and)\s*",
-                             _blank(text, out[-1].end, start, names, "\x00")):
-            kind = "margin"  # "by 21.9 percent on A, 5.9 percent on B": the series goes on
+                             _blank(text, out[-1].end, start, sorted([m[:2] for m in mets] + [n[:2] for n in names]), "\x00")):
+            kind = "margin"  # "by 21.9 percent on A, 5.9 percent on B", "3.7% mIoU on A and 7.0% mIoU on B": the series goes on
         others = None
         metric, metric_text = named_after = _metric_after(text, mets, end + (plus.end() if plus else 0))
         if metric is not None and re.match(r"[\s%]*" + re.escape(metric_text.lower()) + r"\s+(?:threshold|thresholds|cutoff)",
@@ -257,6 +263,37 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
         (n.metric.name != "number of parameters" or n.unit not in ("K", "k", "M", "B")) or
         n.kind == "value" and n.unit in ("K", "k", "M", "B") and (n.metric is None or n.metric.kind != "efficiency"))]
     # ("pre-trained with 13M images ... top-1 accuracy": a count)
+
+
+def _version(text: str) -> tuple | None:
+    """The shape of the number that ends a name or stands alone ('AMR 2.0', '3.0': (1, 1)): its
+    digits before and after the point; None for a name not ending in a separate number ('text8')."""
+    m = re.search(r"(?:^|[\s-]v?)(\d+)(?:\.(\d+))?$", text)
+    return (len(m.group(1)), len(m.group(2) or "")) if m else None
+
+
+def _others_of(clause: list[str]) -> bool:
+    """Whether a clause ending in 'of' names another's result: 'the best published F1 score of' (not
+    'outperforms the baseline with an accuracy of')."""
+    if clause[-1:] != ["of"]:
+        return False
+    at = max((i for i, w in enumerate(clause) if w in _OTHERS_WORDS), default=-1)
+    return 0 <= at and len(clause) - at <= 6 and \
+        not {"with", "by", "and", "than", "over", "to", "achieving", "reaching", "an", "a"}.intersection(clause[at:])
+
+
+def _clause_before(lower: str, start: int) -> list[str]:
+    """The last words of the clause a number ends: after the last ',', ';', ':' or '(' (brackets
+    closed before it left out). A number opening a bracket after a word takes the clause before the
+    bracket ("the previous state-of-the-art WERs on X (4.74%/12.20%)"); a clause opening with 'which'
+    or 'who' takes the one it qualifies ("the previous state of the art (Smith'16), which achieved 72.46%")."""
+    seg = re.sub(r"\([^()]*\)", " ", lower[max(0, start - 90):start])
+    seg = re.sub(r"(?<=[a-z])\s*\(\s*$", " ", seg)
+    parts = re.split(r"[,;:(]", seg)
+    clause = parts[-1].split()
+    if clause[:1] in (["which"], ["who"]) and len(parts) > 1:
+        clause = parts[-2].split() + clause
+    return clause[-8:]
 
 
 def _scored_bare(out: list[Number], text: str, lower: str, names) -> set[int]:
@@ -318,7 +355,7 @@ def _lists(out: list[Number], text: str, lower: str, mets) -> list[Number]:
     for n in result:
         if n.start in asides:
             a = by_start[asides[n.start].start]
-            by_start[n.start] = n._replace(unit=n.unit or a.unit, metric=n.metric or a.metric,
+            by_start[n.start] = n._replace(unit=n.unit or (a.unit if a.kind == n.kind else None), metric=n.metric or a.metric,
                                            metric_text=n.metric_text or a.metric_text)
     return sorted(by_start.values(), key=lambda n: n.start)
 
@@ -403,14 +440,16 @@ def _condition(lower: str, mets, start: int) -> bool:
             before = lower[max(0, ms - 12):ms].split()
             # "with" sets a condition for an overlap ("with IoU 0.5", "with IoU = 0.7"), not for a score
             # ("with F1 score of 79.6%", "with mIoU 83.3%")
-            return bool(before) and (before[-1] in ("at", "@") or before[-1] == "with" and
+            return bool(before) and (before[-1] in ("at", "@") or "@" in lower[max(0, ms - 2):ms] or before[-1] == "with" and
                                      (metric.name == "IoU" or "=" in lower[me:start])) or \
                 "threshold" in lower[me:start]
     return False
 
 
 def _from_to(before: list[str], after: list[str]) -> bool:
-    return bool(before) and before[-1] == "from" and "to" in after[:4]
+    """'from 69.0% to 74.4%', '(4.59 to 4.09)': the first number is the old value."""
+    return bool(before) and (before[-1] == "from" and "to" in after[:4] or
+                             before[-1] == "(" and after[:1] == ["to"] and len(after) > 1 and bool(_NUM.match(after[1])))
 
 
 def _margin_text(text: str, start: int, end: int) -> str:
@@ -440,7 +479,8 @@ def _metric_after(text, mets, end):
 def _qualifier(word: str) -> bool:
     """A lower-case word that can qualify a metric's name: 'execution accuracy', 'linear probing
     accuracy', 'question-match accuracy' (not a function word, not a name), or a level ('L2 mAP')."""
-    return bool(re.fullmatch(r"[a-z][a-z-]{2,}", word)) and word not in _NOT_QUALIFIERS or \
+    return bool(re.fullmatch(r"[a-z][a-z-]{2,}", word)) and word not in _NOT_QUALIFIERS and \
+        word not in _MARGIN_VERBS and word not in _REACHING or \
         bool(re.fullmatch(r"[A-Z]\d", word))  # "69.72% L2 mAP"
 
 
@@ -540,7 +580,12 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
                                                                r"(?:(?:datasets?|benchmarks?)\s+(?:of\s+)?)?",
                                                                text[end + len("respectively"):chain[0][0]]):
                     paired.update((n.start, (d[3], _split_after(text, d))) for n, d in zip(group, chain))
-                elif len(local) > 1:  # as many values as datasets they could be paired with, but not the same count
+                elif len(local) > 1 or not clause and len(distinct) > 1 or \
+                        re.fullmatch(r"[\s%\\]*\x00?\s*,?\s*", _blank(lower, group[-1].end, end, mets, "\x00")) and \
+                        any(d[1] <= group[0].start and re.search(r"(?:,|\band)\s*(?:the\s+)?$", text[:d[0]]) for d in clause):
+                    # as many values as datasets they could be paired with, but not the same count; or a list
+                    # 'respectively' pairs with names before it, of which fewer were found ("on A (4-class), B (7-class)
+                    # and C achieving 99.47%, 98.32% and 97.87% respectively")
                     paired.update((n.start, (_UNPAIRED, None)) for n in group)
             before_group = group[-1].end
     groups = [g for g in _groups(out, lower, mets) if len(g) > 1]
@@ -646,8 +691,8 @@ def _dataset_after(n: Number, text: str, datasets: list, mets) -> int | None:
     after = [d for d in datasets if d[0] >= n.end]
     if not after:
         return None
-    written = _WORD.findall(_SPEEDS.sub(" ", _COMPARED.sub(" ", re.sub(r"\([^()]*\)", " ",
-                                                                      _blank(text, n.end, after[0][0], mets)))))
+    written = _WORD.findall(_AT_THRESHOLD.sub(" ", _SPEEDS.sub(" ", _COMPARED.sub(" ", re.sub(r"\([^()]*\)", " ",
+                                                                      _blank(text, n.end, after[0][0], mets))))))
     if written[:1] == ["%"]:
         written = written[1:]
     if written[:1] and re.fullmatch(r"[A-Z][A-Z0-9-]{1,6}", written[0]) and re.match(r"\s*%?\s*[A-Z]", text[n.end:]):
