@@ -415,6 +415,10 @@ def test_results_a_series_of_margins_goes_on_past_its_metric():
     ("X reaches 84.2% accuracy on FSNS , outperforming the previous state of the art ( Y ) , which achieved 72.46% .",
      [("X", M, 0), ("FSNS", D, 1)], [("value", 84.2, "%", "accuracy", 1, None, None)]),
     ("X shows better accuracy on AMR 2.0 and 3.0 .", [("X", M, 0), ("AMR 2.0", D, 1)], []),  # a version of the name
+    ("For the MMI dataset , currently the best accuracy is 93.33% .", [("MMI", D, 0)], []),
+    ("X sets a new state of the art on both Mapillary ( 61.1 IoU val ) and Cityscapes ( 85.1 IoU test ) .",
+     [("X", M, 0), ("Cityscapes", D, 1)], [("value", 61.1, None, "IoU", None, None, None),
+                                           ("value", 85.1, None, "IoU", 1, None, None)]),  # on a name not found
     ("On PTB , increasing the depth from 1 to 10 improves word-level perplexity .", [("PTB", D, 0)], []),  # a setting
 ])
 def test_results_numbers_that_are_not_the_results_of_the_model(text, names, expected):

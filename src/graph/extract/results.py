@@ -114,7 +114,8 @@ _REACHING = {"achieve", "achieves", "achieved", "achieving", "reach", "reaches",
              "scoring", "yields", "gets"}
 _RESULT_NOUNS = {"performance", "score", "scores", "result", "results", "sota", "state-of-the-art", "record"}
 _DATASET_NOUNS = {"dataset", "datasets", "benchmark", "benchmarks"}  # "perplexities on the PTB and WT2 datasets to 51.1"
-_OTHERS_WORDS = {"previous", "previously", "prior", "baseline", "baselines", "existing", "published"}  # whose a value is
+_OTHERS_WORDS = {"previous", "previously", "prior", "baseline", "baselines", "existing", "published", "current",
+                 "currently"}  # whose a value is
 _UNPAIRED = -2  # a number "respectively" pairs with a name that was not found
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 
@@ -812,8 +813,9 @@ def _dataset_of(n: Number, text: str, datasets: list, models: list, mets) -> int
         model = any(m[1] <= opened and not _words(text[m[1]:opened]) for m in models)  # "ResNet-50 (76.1%)": on the sentence's dataset
         metric = any(me <= opened and not _words(text[me:opened]) for _, me, _ in mets) or \
             any(opened < ms < (closed if closed >= 0 else len(text)) for ms, _, _ in mets)  # "(42.62 dB PSNR)"
-        if not model and not metric:
-            return None  # "V1&V2 (74.6%)", "traditional docking (23%)": of something not found
+        if not model and not metric or re.search(r"\b[A-Z][\w-]*\s*$", text[:opened]) and \
+                not any(0 <= opened - x[1] <= 1 for x in datasets + models):
+            return None  # "V1&V2 (74.6%)", "traditional docking (23%)", "Mapillary (61.1 IoU val)": of something not found
 
     m = _UNKNOWN_NAME.match(re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), text), n.end)  # "80.7% (+2.3%) on ADE"
     if m and not any(d[0] == m.start(1) for d in datasets):
