@@ -423,3 +423,19 @@ def test_results_a_series_of_margins_goes_on_past_its_metric():
 ])
 def test_results_numbers_that_are_not_the_results_of_the_model(text, names, expected):
     assert read(text, names) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "X outperforms Y with a 2x speed-up .",
+    "X outperforms Y with 44% fewer FLOPs .",
+    "X outperforms Y with 1.25x parameters .",
+    "X outperforms Y while being 18 times faster .",
+    "X has 10x the throughput of Y .",
+])
+def test_results_what_a_win_costs_is_not_its_margin(text):
+    assert read(text, [("X", M, 0), ("Y", M, 1)]) == []
+
+
+def test_results_a_quality_margin_beside_a_cost_stays():
+    assert read("X outperforms Y by 2.1 F1 with 44% fewer FLOPs .", [("X", M, 0), ("Y", M, 1)]) == [
+        ("margin", 2.1, None, "F1", None, None, None)]

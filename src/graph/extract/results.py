@@ -231,6 +231,8 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
         if kind == "value" and metric is not None and metric.kind == "efficiency" and before[-1:] and \
                 before[-1] in ("at", "under", "within"):
             continue  # "38.1% AP at 60 FPS": the setting of a result, not one
+        if kind == "margin" and _cost_after(after):
+            continue  # "2x speed-up", "44% fewer FLOPs", "1.25x parameters": what a win costs, not its margin
         text_as_written = _margin_text(text, start, end) if kind == "margin" else text[start:end].strip()
         out.append(Number(start, end, kind, number, unit or None, text_as_written, metric, metric_text, None, None, None))
     out = _lists(out, text, lower, mets)
@@ -403,6 +405,18 @@ def _margin(before: list[str], after: list[str]) -> bool:
     while i < len(a) and (a[i] in ("absolute", "relative", "percentage", "percent") or metrics.resolve(a[i])):
         i += 1
     return i < len(a) and a[i] in _MARGIN_AFTER
+
+
+_COST_WORDS = {"faster", "slower", "speedup", "speed-up", "speedups", "speed", "fewer", "smaller", "cheaper", "flops",
+               "gflops", "macs", "parameters", "params", "memory", "latency", "throughput", "lighter", "compression",
+               "larger", "bigger", "energy", "storage", "runtime", "inference", "training", "time", "compute"}
+
+
+def _cost_after(after: list[str]) -> bool:
+    """Whether the words right after a margin say what it measures is a cost: '2x speed-up', '44%
+    fewer FLOPs', '1.25x parameters', '18 times faster' (not '2.3% higher accuracy')."""
+    words = [w for w in after[:4] if w not in ("%", "\\", "x", "×", "times", "less", "more", "reduction", "the", "in")]
+    return bool(words) and words[0] in _COST_WORDS
 
 
 def _gain_after(after: str) -> bool:
