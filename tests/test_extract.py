@@ -85,6 +85,9 @@ def test_extract_entities(extract, title, abstract, want):
     # not outperforms: comparable, cost alone
     ("A study", "Our model is comparable to ResNet-50.", []),
     ("A study", "Our model runs 2x faster than ResNet-50.", []),
+    ("A study", "In computer vision, CNNs are used more than Transformers due to their low complexity.", []),
+    ("A study", "Post-training quantization (PTQ) results in lower accuracy than quantization-aware training (QAT).",
+     [("quantization-aware training", "outperforms", "post-training quantization")]),
     # evaluated-on: result sentence; trained-on alone is not a test
     ("A study", "ResNet-50 attains 78.9% top-1 accuracy on ImageNet.", [("ResNet-50", "evaluated-on", "ImageNet")]),
     ("A study", "We pre-train on ImageNet-21K and fine-tune on CIFAR-100, achieving 91.2% accuracy.",

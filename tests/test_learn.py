@@ -155,6 +155,18 @@ def test_learn_confidence_is_the_calibrated_probability():
     assert m.probability(["a", "b", "unknown"]) == pytest.approx(1 / (1 + 2.718281828459045 ** 1.5))
 
 
+def test_learn_a_win_stating_its_margin_moves_toward_its_sides_share_right():
+    model = {"relations": {"outperforms": {}, "extends": {}, "evaluated-on": {}}}
+    judged = [("outperforms", True, True)] * 9 + [("outperforms", True, False)] + \
+        [("outperforms", False, True)] * 6 + [("outperforms", False, False)] * 4 + [("extends", False, True)] * 20
+    assert train.fit_stated(model, judged) == {"outperforms": {"margin": [9, 10], "none": [6, 10]}}
+    assert model["relations"]["outperforms"]["stated"] == [9, 10, 6, 10] and "stated" not in model["relations"]["extends"]
+    m = decide.RelationModel({}, 1.0, 0.0, {}, (), (9, 10, 6, 10))
+    assert m.confidence_stated(0.7, margin=True) == pytest.approx((9 + 7) / 20)
+    assert m.confidence_stated(0.7, margin=False) == pytest.approx((6 + 7) / 20)
+    assert decide.RelationModel({}, 1.0, 0.0, {}).confidence_stated(0.7, margin=True) == 0.7
+
+
 def test_learn_comparable_said_of_a_model_is_no_tie(everything):
     assert ("@paper", "outperforms", "Faster R-CNN") in claims(
         everything, "Our approach reaches 74.3% mAP, outperforming a comparable Faster R-CNN model.")

@@ -489,6 +489,9 @@ def train(data, out, folds):
     c = report.get("confidence", {})
     click.echo("confidence     fitted on held-out judged claims: " +
                ", ".join(f"{r} {v['claims']} ({v['fit']})" for r, v in c.items()))
+    for relation, v in report.get("stated", {}).items():
+        click.echo(f"{relation:13}  held-out wins right: {v['margin'][0]}/{v['margin'][1]} stating a margin, "
+                   f"{v['none'][0]}/{v['none'][1]} stating none; confidence moves toward its side's share")
     click.echo(f"wrote {path}")
 
 

@@ -20,6 +20,9 @@ from pathlib import Path
 MODEL_FILE = ("data", "model", "claims.json")
 
 
+PRIOR = 10  # how many claims a confidence counts as when a side's share right moves it (confidence_stated)
+
+
 @dataclass(frozen=True)
 class RelationModel:
     weights: dict[str, float]
@@ -27,6 +30,7 @@ class RelationModel:
     b: float
     threshold: dict[str, float]  # for candidates a rule proposed ("rule") and the others ("new")
     confidence: tuple = ()  # probability -> confidence: points of a monotone map, interpolated (none: the same)
+    stated: tuple = ()  # held-out wins (right, claims) with a stated margin, then without (learn/train.py fit_stated)
 
     def probability(self, features) -> float:
         return self.probability_of(sum(filter(None, map(self.weights.get, features))))
@@ -34,7 +38,16 @@ class RelationModel:
     @classmethod
     def from_json(cls, data: dict) -> "RelationModel":
         return cls(data["weights"], data["calibration"][0], data["calibration"][1], data.get("threshold", {}),
-                   tuple(tuple(p) for p in data.get("confidence", ())))
+                   tuple(tuple(p) for p in data.get("confidence", ())), tuple(data.get("stated", ())))
+
+    def confidence_stated(self, confidence: float, margin: bool) -> float:
+        """A win's confidence moved toward how often held-out wins of its side (a margin stated, or
+        none) were right: (right + PRIOR * confidence) / (claims + PRIOR), the confidence counting as
+        PRIOR claims, so a side of few claims moves it little."""
+        if not self.stated:
+            return confidence
+        right, claims = self.stated[:2] if margin else self.stated[2:]
+        return (right + PRIOR * confidence) / (claims + PRIOR)
 
     def confidence_of(self, p: float) -> float:
         """The confidence of a claim of probability p: how often such claims were right on held-out

@@ -7,7 +7,8 @@
 - `outperforms` and `extends` join methods or architectures (or the paper's own approach):
   never a dataset. Nothing extends a model whose name holds its own ("HDNet" of "HDNet-lite").
 - "Comparable / on par / competitive / approaching / matches / rivals" is never a win: a pair
-  linked only by such a cue is no `outperforms`.
+  linked only by such a cue is no `outperforms`; nor is "more than", "rather than", "other than"
+  ("CNNs are used more than Transformers").
 - A win stated on cost alone ("faster than", "fewer parameters than") is kept but marked
   (extra ``{"basis": "cost"}``), and hedged wins ("rivaling or even outperforming") get a lower
   confidence (`factor`)."""
@@ -31,6 +32,9 @@ def _tie(lower, i) -> bool:
     nxt = lower[i + 1] if i + 1 < len(lower) else ""
     return (w in _TIE_VERBS or w in _TIE_ADJECTIVES and nxt in _OF_RESULTS
             or w == "par" and i > 0 and lower[i - 1] == "on")
+
+
+_AMOUNTS = frozenset({"more", "less", "fewer", "rather", "other"})  # "<word> than" that states no win
 
 
 class Verdict(NamedTuple):
@@ -77,6 +81,10 @@ def check(ctx, cand, items, finder) -> Verdict | None:
     # comparable accuracy than"), is part of the tie
     wins = [(s, e) for s, e, fam, _ in marks if fam in _WINS and not any(a <= s < b for a, b in ties)
             and not (fam == "than" and any(0 <= s - b <= 4 for a, b in ties))]
+    # "used more than", "rather than", "other than": a comparison of quantity, not a win
+    amounts = [s for s, _ in wins if lower[s] == "than" and s > 0 and lower[s - 1] in _AMOUNTS]
+    if amounts and any(lo <= s < hi for s in amounts) and all(s in amounts for s, _ in wins):
+        return None
     linking = sorted([(s, "win") for s, _ in wins if lo <= s < hi] + [(s, "tie") for s, _ in ties if lo <= s < hi])
     if linking and linking[-1][1] == "tie":
         return None  # the cue nearest the tail is "comparable to", "on par with", "matches", "approaching"
