@@ -439,3 +439,32 @@ def test_results_what_a_win_costs_is_not_its_margin(text):
 def test_results_a_quality_margin_beside_a_cost_stays():
     assert read("X outperforms Y by 2.1 F1 with 44% fewer FLOPs .", [("X", M, 0), ("Y", M, 1)]) == [
         ("margin", 2.1, None, "F1", None, None, None)]
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    ("X achieves a top-1/top-5 error rate of 24.1%/7.1% on ImageNet .", [("X", M, 0), ("ImageNet", D, 1)],
+     [("value", 24.1, "%", "top-1 error", 1, None, None), ("value", 7.1, "%", "top-5 error", 1, None, None)]),
+    ("X gets 21.2% top-1 and 5.6% top-5 error on ImageNet .", [("X", M, 0), ("ImageNet", D, 1)],
+     [("value", 21.2, "%", "top-1 error", 1, None, None), ("value", 5.6, "%", "top-5 error", 1, None, None)]),
+    ("X gets 80.2% top-1 and 95.1% top-5 accuracy on ImageNet .", [("X", M, 0), ("ImageNet", D, 1)],
+     [("value", 80.2, "%", "top-1 accuracy", 1, None, None), ("value", 95.1, "%", "top-5 accuracy", 1, None, None)]),
+])
+def test_results_a_bare_top_k_takes_the_noun_of_its_list(text, names, expected):
+    assert read(text, names) == expected
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    ("X reduces the gap to within 3.0% top-1 accuracy on ImageNet .", [("X", M, 0), ("ImageNet", D, 1)], []),
+    ("X reaches 46.5 AP and 67.4 AP_ 50 on COCO .", [("X", M, 0), ("COCO", D, 1)],
+     [("value", 46.5, None, "AP", 1, None, None)]),  # a subscript is no value
+    ("X outperforms Y by 5.80 , 4.60 , in terms of BLEU-3 , 4 on CommonGen .",
+     [("X", M, 0), ("Y", M, 1), ("CommonGen", D, 2)],
+     [("margin", 5.8, None, None, 2, None, None), ("margin", 4.6, None, None, 2, None, None)]),
+    ("X increases the performance of SSD by mAP of 6.4% AP on COCO .", [("X", M, 0), ("SSD", M, 1), ("COCO", D, 2)],
+     [("margin", 6.4, "%", "AP", 2, None, None)]),
+    ("X brings AP boostings of 5.8% on COCO .", [("X", M, 0), ("COCO", D, 1)], [("margin", 5.8, "%", None, 1, None, None)]),
+    ("X achieves a $2.2%$ AP improvement over Y on COCO .", [("X", M, 0), ("Y", M, 1), ("COCO", D, 2)],
+     [("margin", 2.2, "%", None, 2, None, None)]),
+])
+def test_results_gaps_gains_and_indices_are_no_values(text, names, expected):
+    assert read(text, names) == expected

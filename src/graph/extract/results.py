@@ -52,7 +52,7 @@ _NUM = re.compile(r"(?<![A-Za-z0-9.@_\-^])(?P<sign>[+±]?)(?P<num>\d{1,3}(?:,\d{
                   r"(?P<unit>\s?(?:\\?%|percent\b|pp\b|dB\b|mm\b|[kKMB]\b|x\b|×))?(?![A-Za-z0-9]|-[A-Za-z]|\.\d)")
 _WORD = re.compile(r"[\w@^+-]+(?:\.[\w@^+-]+)*|[^\w\s]")  # "respectively." is a word and a full stop
 _MARGIN_BEFORE = {"by", "+", "gain", "gains", "improvement", "improvements", "increase", "boost", "margin", "reduction",
-                  "decrease", "drop", "improving", "increment", "lift", "margins"}
+                  "decrease", "drop", "improving", "increment", "lift", "margins", "boosts", "boosting", "boostings"}
 _MARGIN_AFTER = {"improvement", "improvements", "gain", "gains", "increase", "boost", "higher", "better", "lower", "more",
                  "less", "fewer", "faster", "slower", "smaller", "larger", "reduction", "decrease", "drop", "absolute",
                  "relative", "point", "points", "pp", "margin", "over", "above", "below", "advantage", "speedup",
@@ -170,6 +170,12 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
         start, end = m.start(), m.end()
         if re.search(r"(?:@\w*|iou|threshold)\s*(?:=|>|≥|>=)\s*$", text[max(0, start - 20):start], re.I):
             continue  # "mAP@tIoU=0.5", "IoU>0.7": a threshold the result is measured at
+        if re.search(r"[A-Za-z]_\s*\{?\s*$", text[max(0, start - 6):start]) or \
+                "." not in num_text and not m.group("unit") and \
+                re.search(r"[A-Za-z]-\d+\s*(?:,|/|and|&)\s*$", text[max(0, start - 20):start]):
+            continue  # "67.4 AP_ 50": a subscript; "in terms of BLEU-3, 4": the next metric of a list
+        if re.search(r"\bwithin\s*\(?\s*$", text[max(0, start - 10):start], re.I):
+            continue  # "to within 3.0% top-1 accuracy": a gap, not a result
         prev = text[max(0, start - 30):start].split()[-1:] if text[max(0, start - 1):start] == " " else []
         if prev and re.fullmatch(r"[A-Z][a-z]+", prev[0]) and unit in ("", "k", "K", "M", "B") and \
                 not any(ms <= start - 2 < me for ms, me, _ in mets):
@@ -353,6 +359,10 @@ def _lists(out: list[Number], text: str, lower: str, mets) -> list[Number]:
             g = [n._replace(kind=kind, unit=n.unit or (None if _names_own(text, n) else unit),
                             metric=n.metric or (ref.metric if ref else None),
                             metric_text=n.metric_text or (ref.metric_text if ref else None)) for n in g]
+            last = g[-1].metric_text or ""
+            if " " in last.strip():  # "21.2% top-1 and 5.6% top-5 error": the noun is the first's too
+                g = [n._replace(metric=_with_noun(n.metric_text, last)) if n.metric_text and " " not in n.metric_text.strip()
+                     and _with_noun(n.metric_text, last) else n for n in g]
         result += g
     by_start = {n.start: n for n in result}
     for n in result:
@@ -387,6 +397,8 @@ def _asides(out: list[Number], lower: str, mets) -> dict[int, Number]:
 def _margin(before: list[str], after: list[str]) -> bool:
     """'by (up to) N', 'an improvement of N', 'N% higher', 'N points', 'N% absolute gain'."""
     b = list(before)
+    if b[-1:] == ["of"] and len(b) >= 3 and metrics.resolve(b[-2]) and (b[-3] == "by" or b[-3] in _MARGIN_BEFORE):
+        return True  # "by mAP of 6.4%"
     while b and (b[-1] in _HEDGES or b[-2:] == ["up", "to"] or b[-1] in ("(", ",")):
         if b[-1] == "of" and len(b) > 1 and b[-2] in _MARGIN_BEFORE:
             return True
@@ -398,7 +410,7 @@ def _margin(before: list[str], after: list[str]) -> bool:
         return True  # "+4.35 mAP (relative: 10.4%)"
     if b and (b[-1] in ("by", "+") or b[-1] in _MARGIN_VERBS or b[-1] in _MARGIN_BEFORE):
         return True  # "by (up to) 2.3%", "improved (up to 20%)", "sacrificing 0.4", "improvements (2.1% to 9.7%)"
-    a = [w for w in after[:5] if w not in ("%", "\\")]
+    a = [w for w in after[:5] if w not in ("%", "\\", "$")]
     if a[:1] and a[0] in ("absolute", "relative") and after[:1] == ["%"]:
         return True  # "2.3% absolute", "40% relative"
     i = 0
@@ -428,7 +440,7 @@ def _gain_after(after: str) -> bool:
         low = w.lower()
         if low in _MARGIN_AFTER and low not in ("over", "above", "below", "more", "less", "loss", "lead", "beyond", "ahead"):
             return True
-        if w in ("%", "\\") or low in ("absolute", "relative", "percentage", "percent"):
+        if w in ("%", "\\", "$") or low in ("absolute", "relative", "percentage", "percent"):
             continue
         if (_qualifier(w) or re.fullmatch(r"[A-Z][A-Z0-9-]{1,6}", w)) and skipped < 3:
             skipped += 1
@@ -692,11 +704,19 @@ def _metrics_listed(text: str, lower: str, mets, group: list[Number]) -> list[Me
         if len(chain) == len(group) and len({m[2].name for m in chain}) == len(chain) and \
                 (forward or len(chain) > 1):
             chain = chain if forward else chain[::-1]
-            # "top-1 and top-5 errors": the last one's noun is the others' too
-            noun = re.sub(r"s$", "", _words(text[chain[-1][0]:chain[-1][1]])[-1])
-            return [metrics.resolve(text[ms:me] + " " + noun) or m if " " not in text[ms:me].strip() else m
+            # "top-1 and top-5 errors", "top-1/top-5 error rate": the last one's noun is the others' too
+            return [_with_noun(text[ms:me], text[chain[-1][0]:chain[-1][1]]) or m if " " not in text[ms:me].strip() else m
                     for ms, me, m in chain[:-1]] + [chain[-1][2]]
     return None
+
+
+def _with_noun(bare: str, last: str) -> Metric | None:
+    """A metric written without its noun ('top-1') read with the noun of the last of its list
+    ('top-5 error rate' -> 'top-1 error rate', 'top-5 errors' -> 'top-1 error'), or None."""
+    words = _words(last)
+    if len(words) < 2:
+        return None
+    return metrics.resolve(bare + " " + " ".join(words[1:])) or metrics.resolve(bare + " " + re.sub(r"s$", "", words[-1]))
 
 
 def _dataset_after(n: Number, text: str, datasets: list, mets) -> int | None:
