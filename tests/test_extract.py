@@ -60,6 +60,11 @@ def claims(pg):
      [("SGD", "method", ["Scene Graph Diffusion"], ["proposed"])]),
     ("A study", "We use batch normalization (BN) in every layer. BN helps.",
      [("Batch Normalization", "method", ["batch normalization", "BN"], [])]),
+    # an acronym the paper defines as a task is no name anywhere in it
+    ("A study", "We study multimodal aspect-based sentiment analysis (MABSA). Our GraphNet wins on three MABSA subtasks.",
+     [("GraphNet", "architecture", [], ["proposed"])]),
+    ("A study", "Sparse representation-based classification (SRC) uses an L1 penalty. SRC is fast.",
+     [("SRC", "method", [], [])]),
     # a piece of a formula is no name
     ("A study", "The error scales no better than O(m^{-1/4}).", []),
     ("A study", "The gain is large on the challenging PaSC, COX and ESOGU video datasets.",

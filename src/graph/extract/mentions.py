@@ -114,12 +114,15 @@ class MentionFinder:
         found: list[Mention] = []
         found += self._lexicon(doc, view)
         self._redefined: set[str] = set()
+        self._not_names: set[str] = set()
         defined, links = self._abbreviations(view)
         if self._redefined:  # the paper's own definition of an acronym wins over the lexicon's
             found = [m for m in found if key(m.text) not in self._redefined]
         found += defined
         found += self._named(view)
         found += self._shaped(view)
+        if self._not_names:  # an acronym the paper defines as a task or a metric is no name anywhere in it
+            found = [m for m in found if key(m.text) not in self._not_names]
         kept = _resolve(found)
         self._versions(view, kept)
         for m in kept:
@@ -163,6 +166,11 @@ class MentionFinder:
                 continue
             head = lowers[i - 1]
             if head in self.not_heads or head.rstrip("s") in self.not_heads:
+                long_text = view.span_text(i - size, i)
+                if long_text.islower() and not re.search(r"\bfor\b|-based\s+\S+$", long_text):
+                    # "visual place recognition (VPR)": VPR names a task, here and after (a capitalised long form may
+                    # name a method, "Dense Passage Retrieval"; so may "X-based classification", "X for classification")
+                    self._not_names.add(key(sf))
                 continue
             long_text = view.span_text(i - size, i)
             by_long, by_short = self.lex.lookup(long_text), self.lex.lookup(sf)
