@@ -203,7 +203,11 @@ def test_nothing_new_leaves_the_outputs_alone_unless_the_writers_changed(tmp_pat
     _, again = run_build([a], out)
     assert again.unchanged and (out / "graph.html").read_text() == "edited by hand"
     assert again.line().startswith("2 papers, nothing new: the outputs are up to date (")
-    monkeypatch.setattr(workdir, "writer_fingerprint", lambda: "new exporters")
+    (out / "graph.html").write_text("edited by hand")
+    _, threshold = run_build([a], out, min_confidence=0.7)  # the page is written with another threshold
+    assert not threshold.unchanged and (out / "graph.html").read_text().startswith("<")
+    assert run_build([a], out, min_confidence=0.7)[1].unchanged
+    monkeypatch.setattr(workdir, "writer_fingerprint", lambda settings="": "new exporters")
     _, rewritten = run_build([a], out)
     assert not rewritten.unchanged and (out / "graph.html").read_text().startswith("<")
     (out / "graph.ttl").unlink()

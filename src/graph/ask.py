@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from graph.errors import QueryError
 from graph.export.rdf import PG, RDF, RDFS
+from graph.model import MIN_CONFIDENCE
 from graph.store import PREFIXES, bind, has, run, subjects, values
 from graph.text import key
 
@@ -52,7 +53,6 @@ def _results(store, papers) -> dict[tuple[str, str], list[list[str]]]:
     return out
 
 
-MIN_CONFIDENCE = 0.5  # claims below it are hidden unless asked for: on held-out papers fewer than half were right
 
 
 def beats(store, baseline: str, on: str | None = None, min_confidence: float = MIN_CONFIDENCE,

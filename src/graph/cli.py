@@ -114,8 +114,11 @@ class _Reporter:
               help="Where extraction runs: local processes, or a Dask cluster (pip install 'papergraph[dask]').")
 @click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler, e.g. tcp://10.0.0.5:8786 "
               "(with --engine dask; without it a local cluster is started).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+              help="Leave claims under this confidence out of graph.html, the explorer (as `beats` and `lineage` "
+                   "do; 0 shows every claim). graph.ttl, claims.jsonl and graph.graphml keep every claim.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, no warnings and no summary.")
-def build(inputs, out, fmt, strict, columns, fresh, jobs, engine, scheduler, quiet):
+def build(inputs, out, fmt, strict, columns, fresh, jobs, engine, scheduler, min_confidence, quiet):
     """Read papers, extract, and add them to the graph in OUT.
 
     \b
@@ -149,7 +152,8 @@ def build(inputs, out, fmt, strict, columns, fresh, jobs, engine, scheduler, qui
     reporter = _Reporter(progress=not quiet and sys.stderr.isatty(), warn=not quiet)
     try:
         _, summary = run_build(list(inputs), out, fmt, fresh=fresh, jobs=jobs, engine=engine, scheduler=scheduler,
-                               strict=strict, reporter=reporter, options={"columns": columns})
+                               strict=strict, reporter=reporter, options={"columns": columns},
+                               min_confidence=min_confidence)
     except KeyboardInterrupt:
         reporter._clear()
         click.echo(f"interrupted: {reporter.count:,} papers extracted are kept in {out}/.papergraph; the previous "

@@ -8,6 +8,7 @@ ENTITY_TYPES = ("method", "architecture", "dataset")
 RELATIONS = ("evaluated-on", "outperforms", "extends")
 ROLES = ("proposed", "baseline")
 PAPER = "@paper"  # head of a claim made by the paper's own, unnamed approach
+MIN_CONFIDENCE = 0.5  # claims below it are hidden unless asked for: on held-out papers fewer than half were right
 
 
 @dataclass

@@ -6,6 +6,7 @@ already in the graph are not read again, papers already extracted (by the same e
 extracted again, and the outputs equal those of one build over all the inputs."""
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from graph.build import Corpus, Merger, paper_iri
 from graph.errors import InputError, PapergraphError
-from graph.model import Paper, PaperGraph, paper_digest
+from graph.model import MIN_CONFIDENCE, Paper, PaperGraph, paper_digest
 from graph.readers import paper_key, read_before, read_paths, seed_paths
 
 OUTPUTS = ("graph.ttl", "claims.jsonl", "graph.graphml", "graph.html")
@@ -82,10 +83,12 @@ def extract_papers(paths: Iterable[str] | None, fmt: str | None = None, strict: 
 
 def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *, fresh: bool = False,
               jobs: int = 1, engine: str = "local", scheduler: str | None = None, strict: bool = False,
-              reporter: Reporter | None = None, options: dict | None = None) -> tuple[Corpus | None, Summary]:
+              reporter: Reporter | None = None, options: dict | None = None,
+              min_confidence: float = MIN_CONFIDENCE) -> tuple[Corpus | None, Summary]:
     """Add the papers of `paths` (the seed corpus when empty) to the graph in `out` and write every
-    output there. Interrupted, it leaves the previous outputs intact; run again, it resumes. When
-    nothing is new, the outputs are left as they are and the corpus returned is None."""
+    output there (graph.html without the claims under `min_confidence`; the others with every
+    claim). Interrupted, it leaves the previous outputs intact; run again, it resumes. When nothing
+    is new, the outputs are left as they are and the corpus returned is None."""
     from graph.engines import run_dask, run_local
     from graph.export.claims import write_claims
     from graph.export.html import write_html
@@ -138,7 +141,8 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
             reporter.extracted(len(lines))
         summary.stages["read+extract"] = time.perf_counter() - t
 
-        if summary.extracted == 0 and wd.up_to_date(OUTPUTS):
+        settings = f"min_confidence={min_confidence:g}"  # what the outputs are written with, beside the papers
+        if summary.extracted == 0 and wd.up_to_date(OUTPUTS, settings):
             # nothing new: the outputs already are this graph
             summary.papers, summary.skipped = wd.papers(), len(skipped)
             summary.seconds = time.perf_counter() - t0
@@ -157,7 +161,7 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
 
         staging = wd.staging()
         writers = {"graph.ttl": write_rdf, "claims.jsonl": write_claims, "graph.graphml": write_graphml,
-                   "graph.html": write_html}
+                   "graph.html": functools.partial(write_html, min_confidence=min_confidence)}
         # with more than one job, graph.ttl (the longest to write) is written by a forked process
         # while this one writes the rest: each makes its own pass over the records
         beside = _Beside(write_rdf, corpus, staging / "graph.ttl") if jobs > 1 and _can_fork() else None
@@ -177,7 +181,7 @@ def run_build(paths: Iterable[str] | None, out: Path, fmt: str | None = None, *,
         finally:
             if beside:
                 beside.stop()
-        wd.commit([staging / name for name in OUTPUTS])
+        wd.commit([staging / name for name in OUTPUTS], settings)
         summary.papers = wd.papers()
     summary.skipped = len(skipped)
     summary.entities = len(corpus.nodes)

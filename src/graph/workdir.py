@@ -62,13 +62,14 @@ def fingerprint() -> str:
     return _hash_files([*files, root / "data" / "patterns.json"], model_bytes())
 
 
-def writer_fingerprint() -> str:
+def writer_fingerprint(settings: str = "") -> str:
     """A hash of everything writing the outputs depends on (merging, exporters, the page template,
-    the ontology): the outputs of an unchanged graph are rewritten only when this changes."""
+    the ontology, the writers' `settings`): the outputs of an unchanged graph are rewritten only
+    when this changes."""
     root = resources.files("graph")
     files = [f for f in (root / "export").iterdir() if f.name.endswith(".py")]
     files += [f for f in (root / "data" / "templates").iterdir() if f.is_file()]
-    return _hash_files([*files, root / "build.py", root / "data" / "ontology.ttl"])
+    return _hash_files([*files, root / "build.py", root / "data" / "ontology.ttl"], settings.encode())
 
 
 # What admitting a paper found (Workdir.admit).
@@ -264,10 +265,10 @@ class Workdir:
         """How many papers the graph has after this build."""
         return self.db.execute(f"SELECT count(*) FROM {self._members()}").fetchone()[0]
 
-    def up_to_date(self, names) -> bool:
+    def up_to_date(self, names, settings: str = "") -> bool:
         """Whether the outputs in OUT already are this build's: the same papers, the same
-        extractor and writers, every file there."""
-        return (not self._members_changed() and self.meta.get("written") == writer_fingerprint()
+        extractor and writers (with the same `settings`), every file there."""
+        return (not self._members_changed() and self.meta.get("written") == writer_fingerprint(settings)
                 and not (self.dir / "records.old.jsonl").exists() and all((self.out / n).exists() for n in names))
 
     def _members_changed(self) -> bool:
@@ -314,7 +315,7 @@ class Workdir:
         path.mkdir()
         return path
 
-    def commit(self, staged: list[Path]) -> None:
+    def commit(self, staged: list[Path], settings: str = "") -> None:
         os.fsync(self._records.fileno())
         for path in staged:
             os.replace(path, self.out / path.name)
@@ -326,7 +327,7 @@ class Workdir:
         db.commit()
         self.fresh = False  # from here on the members are the graph's
         (self.dir / "records.old.jsonl").unlink(missing_ok=True)
-        self.meta["written"] = writer_fingerprint()
+        self.meta["written"] = writer_fingerprint(settings)
         atomic_write_json(self.dir / "meta.json", self.meta)
         records = db.execute("SELECT count(*) FROM records").fetchone()[0]
         if records > 2 * self.papers() + 1000:

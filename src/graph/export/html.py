@@ -34,7 +34,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from graph import metrics
 from graph.build import Corpus
 from graph.export import atomic_write
-from graph.model import Paper
+from graph.model import MIN_CONFIDENCE, Paper
 
 NODE_COLORS = {"method": "#4e79a7", "architecture": "#f28e2b", "dataset": "#59a14f"}
 EDGE_COLORS = {"evaluated-on": "#9c9c9c", "outperforms": "#e15759", "extends": "#b07aa1"}
@@ -132,18 +132,19 @@ def leaderboard_rows(corpus: Corpus, dataset_iri: str) -> list[dict]:
 
 
 def generate_html(corpus: Corpus, heading: str = "papergraph", limit: int = 50000,
-                  claims_per_node: int = 100) -> str:
+                  claims_per_node: int = 100, min_confidence: float = MIN_CONFIDENCE) -> str:
     """The explorer page (see page_parts)."""
-    return "".join(page_parts(corpus, heading, limit, claims_per_node))
+    return "".join(page_parts(corpus, heading, limit, claims_per_node, min_confidence))
 
 
 def page_parts(corpus: Corpus, heading: str = "papergraph", limit: int = 50000,
-               claims_per_node: int = 100) -> Iterator[str]:
+               claims_per_node: int = 100, min_confidence: float = MIN_CONFIDENCE) -> Iterator[str]:
     """The explorer page, piece by piece (tens of MB on a large graph are never one string).
 
     It keeps the `limit` best-connected entities (and papers whose own unnamed approach has
-    claims), the links between them, and at most `claims_per_node` claims per entity; the page says
-    how much of the graph it holds, and SPARQL over graph.ttl answers for everything."""
+    claims), the links between them, and at most `claims_per_node` claims per entity; claims of
+    confidence under `min_confidence` are left out, as `papergraph beats` leaves them out. The page
+    says how much of the graph it holds, and SPARQL over graph.ttl answers for everything."""
     from graph.export.layout import communities, force_layout
 
     links = [*corpus.links().items(),
@@ -156,7 +157,7 @@ def page_parts(corpus: Corpus, heading: str = "papergraph", limit: int = 50000,
     ids = [i for i in corpus.nodes if i in rank] + own
     index = {iri: i for i, iri in enumerate(ids)}
     rel = {r: n for n, r in enumerate(RELATIONS)}
-    edges = [[index[h], rel[r], index[t], n] for (h, r, t), n in sorted(links) if h in rank and t in rank]
+    confident: dict[tuple[str, str, str], int] = {}  # the links between kept nodes, counting claims over the threshold
 
     # one pass over the papers: labels of papers' own approaches, years, and each kept node's claims
     names = {iri: n.name for iri, n in corpus.nodes.items()}
@@ -187,8 +188,11 @@ def page_parts(corpus: Corpus, heading: str = "papergraph", limit: int = 50000,
                     more_papers[n] = more_papers.get(n, 0) + 1
         for e in v.edges:
             ends = {e.head, e.tail} & index.keys()
-            if not ends:
+            if not ends or e.confidence < min_confidence:
                 continue
+            if e.head in rank and e.tail in rank:
+                k = (e.head, e.relation, e.tail)
+                confident[k] = confident.get(k, 0) + 1
             group = (ref(e.head, p.title), e.relation, ref(e.tail, p.title),
                      ref(e.dataset, p.title) if e.dataset else None, e.metric, e.value, getattr(e, "margin", None))
             stated = [p.title, p.year, paper_url(p), round(e.confidence, 2), e.evidence]
@@ -199,6 +203,7 @@ def page_parts(corpus: Corpus, heading: str = "papergraph", limit: int = 50000,
                 else:
                     more_claims[end] = more_claims.get(end, 0) + 1
 
+    edges = [[index[h], rel[r], index[t], n] for (h, r, t), n in sorted(confident.items())]
     comm = communities(len(ids), [(h, t, n) for h, _, t, n in edges])
     k = max(comm, default=-1) + 1
     members: list[list[int]] = [[] for _ in range(k)]
@@ -227,7 +232,7 @@ def page_parts(corpus: Corpus, heading: str = "papergraph", limit: int = 50000,
              "cedges": sorted([a, b, w] for (a, b), w in cweight.items()), "relations": RELATIONS,
              "chunk": CHUNK,
              "totals": {"entities": len(corpus.nodes), "kept": len(ids) - len(own), "own": len(own),
-                        "links": len(links), "kept_links": len(edges)}}
+                        "links": len(links), "kept_links": len(edges), "min_confidence": min_confidence}}
 
     def detail(i: int, iri: str) -> dict:
         d = {"claims": [[*g, stated] for g, stated in sorted(claims[iri].items(), key=lambda kv: -len(kv[1]))],
@@ -272,7 +277,7 @@ def _own(title: str, width: int = 48) -> str:
     return f"{PAPER_NODE} ({title})"
 
 
-def write_html(corpus: Corpus, path, heading: str = "papergraph") -> None:
-    parts = page_parts(corpus, heading)
+def write_html(corpus: Corpus, path, heading: str = "papergraph", min_confidence: float = MIN_CONFIDENCE) -> None:
+    parts = page_parts(corpus, heading, min_confidence=min_confidence)
     with atomic_write(path) as fh:
         fh.writelines(parts)
