@@ -396,10 +396,12 @@ def bare_extractor():
 
 def training_sets(folder: Path, include_sample: bool = True) -> list[GoldPaper]:
     """The training gold of `folder` (training/ in the repository): the shared train set with its
-    inputs, then the hand-annotated corpus sample (gold lines that hold their abstracts)."""
+    inputs, then the hand-annotated corpus samples (corpus-sample*.jsonl, in name order: gold lines
+    that hold their abstracts)."""
     from graph.learn.gold import load
 
     golds = load(folder / "train.jsonl", folder / "train_input.jsonl")
     if include_sample:
-        golds += load(folder / "corpus-sample.jsonl")
+        for sample in sorted(folder.glob("corpus-sample*.jsonl")):
+            golds += load(sample)
     return golds
