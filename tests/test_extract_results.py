@@ -468,3 +468,20 @@ def test_results_a_bare_top_k_takes_the_noun_of_its_list(text, names, expected):
 ])
 def test_results_gaps_gains_and_indices_are_no_values(text, names, expected):
     assert read(text, names) == expected
+
+
+@pytest.mark.parametrize("text,metric", [
+    ("X reaches 78.2 AP on COCO for 2D pose estimation .", "keypoint AP"),
+    ("X reaches 46.3 AP on COCO for instance segmentation .", "mask AP"),
+    ("X reaches 47.0 AP on COCO object detection .", "AP"),
+    ("X reaches 47.0 AP on COCO for instance segmentation and object detection .", "AP"),  # which one is unknown
+])
+def test_results_a_plain_ap_is_the_ap_of_the_sentences_one_task(text, metric):
+    assert read(text, [("X", M, 0), ("COCO", D, 1)]) == [("value", float(text.split()[2]), None, metric, 1, None, None)]
+
+
+def test_results_an_aside_naming_the_same_metric_is_left_out_and_an_asides_metric_stays_its_own():
+    assert read("X achieves 55.5% AP ( 73.4% AP ) on COCO .", [("X", M, 0), ("COCO", D, 1)]) == [
+        ("value", 55.5, "%", "AP", 1, None, None)]  # the aside's subscript (AP_50) was lost
+    assert read("X achieves 85.4% ( 97.6% top-5 ) on ImageNet .", [("X", M, 0), ("ImageNet", D, 1)]) == [
+        ("value", 85.4, "%", None, 1, None, None), ("value", 97.6, "%", "top-5 accuracy", 1, None, None)]

@@ -242,13 +242,14 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
         text_as_written = _margin_text(text, start, end) if kind == "margin" else text[start:end].strip()
         out.append(Number(start, end, kind, number, unit or None, text_as_written, metric, metric_text, None, None, None))
     out = _lists(out, text, lower, mets)
+    out = _task_ap(out, lower)
     named = {m[2].name: m for m in mets}
     if len(named) == 1 and next(iter(named.values()))[2].kind != "efficiency":
         # "perplexities on two data sets: 57.3 on Penn Treebank and 65.8 on WikiText-2"
         ms, me, only = next(iter(named.values()))
         out = [n._replace(metric=only, metric_text=text[ms:me]) if n.metric is None and n.kind == "value" and
-               (n.unit == "%" or _dataset_right_after(names, text, n.end)) and not _a_setting(lower, n.start) else n
-               for n in out]
+               (n.unit == "%" or _dataset_right_after(names, text, n.end)) and not _a_setting(lower, n.start) and
+               not _bracketed_apart(text, ms, n) else n for n in out]
     # a bare number is a count or a size, unless a result is what it is stated as ("achieves 79.2 on COCO
     # test-dev, 77.1 on COCO test-challenge"); an unnamed percentage after a setting's words sets the experiment
     scored = _scored_bare(out, text, lower, names)
@@ -289,6 +290,33 @@ def _others_of(clause: list[str]) -> bool:
     at = max((i for i, w in enumerate(clause) if w in _OTHERS_WORDS), default=-1)
     return 0 <= at and len(clause) - at <= 6 and \
         not {"with", "by", "and", "than", "over", "to", "achieving", "reaching", "an", "a"}.intersection(clause[at:])
+
+
+_POSE = re.compile(r"\b(?:pose estimation|keypoints?|human pose|pose)\b")
+_MASK = re.compile(r"\b(?:instance segmentation|mask)\b")
+_BOX = re.compile(r"\b(?:object detection|detection|detector|box|bbox)\b")
+
+
+def _task_ap(out: list[Number], lower: str) -> list[Number]:
+    """A plain AP or mAP in a sentence about one task is that task's AP: keypoint AP for pose
+    estimation ("78.2 AP on COCO for 2D pose estimation"), mask AP for instance segmentation alone;
+    so a leaderboard does not rank keypoint AP above box AP as if they were one metric."""
+    pose, mask, box = bool(_POSE.search(lower)), bool(_MASK.search(lower)), bool(_BOX.search(lower))
+    task = "keypoint AP" if pose and not mask and not box else "mask AP" if mask and not pose and not box else None
+    if task is None:
+        return out
+    metric = metrics.resolve(task)
+    return [n._replace(metric=metric) if n.metric is not None and n.metric.name in ("AP", "mAP") else n for n in out]
+
+
+def _bracketed_apart(text: str, at: int, n: Number) -> bool:
+    """Whether position `at` is inside brackets that do not hold the number `n` ('85.4% (97.6% top-5)':
+    the metric is the aside's, not 85.4's)."""
+    opened = text.rfind("(", 0, at)
+    if opened < 0 or text.rfind(")", 0, at) > opened:
+        return False
+    closed = text.find(")", at)
+    return not opened < n.start < (closed if closed >= 0 else len(text))
 
 
 def _clause_before(lower: str, start: int) -> list[str]:
@@ -368,6 +396,10 @@ def _lists(out: list[Number], text: str, lower: str, mets) -> list[Number]:
     for n in result:
         if n.start in asides:
             a = by_start[asides[n.start].start]
+            if n.metric is not None and a.metric == n.metric and _names_own(text, n) and _names_own(text, a) and \
+                    n.kind == a.kind:
+                del by_start[n.start]  # "55.5% AP (73.4% AP)": a variant whose subscript was lost (AP_50), not this AP
+                continue
             by_start[n.start] = n._replace(unit=n.unit or (a.unit if a.kind == n.kind else None), metric=n.metric or a.metric,
                                            metric_text=n.metric_text or a.metric_text)
     return sorted(by_start.values(), key=lambda n: n.start)
