@@ -87,6 +87,10 @@ def test_extract_entities(extract, title, abstract, want):
     ("A study", "Our model is 1.8x faster than MobileNetV2 with 0.5% higher accuracy and 2.3x faster than NASNet "
                 "with 1.2% higher accuracy.",
      [("@paper", "outperforms", "MobileNetV2"), ("@paper", "outperforms", "NASNet")]),
+    # "it" opening a sentence, acting: the paper's own approach named before
+    ("A study", "We propose ReHLine, a solver. Moreover, it also outperforms LIBLINEAR and SAGA.",
+     [("ReHLine", "outperforms", "LIBLINEAR"), ("ReHLine", "outperforms", "SAGA")]),
+    ("A study", "We propose ReHLine, a solver. It is known that LIBLINEAR is slow.", []),
     # not outperforms: comparable, cost alone
     ("A study", "Our model is comparable to ResNet-50.", []),
     ("A study", "Our model runs 2x faster than ResNet-50.", []),

@@ -287,6 +287,10 @@ class ClaimFinder:
         for s, e in view.cues_in(self.self_cues, sent):
             if not any(i[0] <= s < i[1] for i in items):
                 items.append((s, e, "self", me))
+        lower = view.lowers[sent.start:sent.end]
+        for i in _it_acting(lower):
+            if not any(it[0] <= i < it[1] for it in items):
+                items.append((i, i + 1, "self", me))
         items.sort()
         return items
 
@@ -483,6 +487,23 @@ def _numbers(view, sent, its, previous=()) -> list:
         return []
     first = view.idx[sent.start]
     return results.read(text, [i - first for i in view.idx[sent.start:sent.end]], its, previous)
+
+
+_ACTS = frozenset({"outperforms", "surpasses", "beats", "exceeds", "achieves", "obtains", "attains", "reaches",
+                   "improves", "yields", "performs", "outperformed", "surpassed", "achieved", "obtained"})
+_OPENERS = frozenset({",", "moreover", "furthermore", "additionally", "also", "and", "empirically", "experimentally"})
+
+
+def _it_acting(lower: list[str]) -> list[int]:
+    """Where 'it' opens a sentence (or its clause after 'moreover,') as the subject of a result or
+    win verb ('It outperforms X', 'Moreover, it also outperforms Y'): in an abstract, the paper's own
+    approach, named in the sentence before."""
+    out = []
+    for i, w in enumerate(lower):
+        if w == "it" and (i == 0 or lower[i - 1] in _OPENERS) and \
+                any(x in _ACTS for x in lower[i + 1:i + 4]) and not any(x in ("is", "was", "has") for x in lower[i + 1:i + 2]):
+            out.append(i)
+    return out
 
 
 def _modifier(lowers, end) -> bool:
