@@ -119,6 +119,9 @@ def test_extract_entities(extract, title, abstract, want):
                 "partial client asynchrony.", [("@paper", "extends", "FedAvg")]),
     ("PIXART-δ: Fast image generation", "PIXART-δ integrates LCM and ControlNet into the advanced PIXART-α model.",
      [("PIXART-δ", "extends", "Latent Consistency Model"), ("PIXART-δ", "extends", "ControlNet"), ("PIXART-δ", "extends", "PIXART-α")]),
+    # what a method generalizes to, it carries over to; what it generalizes, it builds on
+    ("A study", "We propose GraCeFul, a filter. Additionally, GraCeFul generalizes to Llama-2 and Vicuna.", []),
+    ("A study", "We propose GraCeFul, which generalizes SimCLR to graphs.", [("GraCeFul", "extends", "SimCLR")]),
     # lineage is what a paper says of its own work, not of others'
     ("A study", "We compare VGGNet and popular variants of ResNets.", []),
     ("CFANet: Top-down quality", "CFANet differs from prior methods based on vision transformers.", []),

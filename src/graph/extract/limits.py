@@ -5,7 +5,8 @@
   only trained on ("pre-trained on X") is not one, nor is the paper's own new dataset for its own
   approach (it is what the paper evaluates others on).
 - `outperforms` and `extends` join methods or architectures (or the paper's own approach):
-  never a dataset. Nothing extends a model whose name holds its own ("HDNet" of "HDNet-lite").
+  never a dataset. Nothing extends a model whose name holds its own ("HDNet" of "HDNet-lite"), nor
+  what a method "generalizes to" (it carries over to it).
 - "Comparable / on par / competitive / approaching / matches / rivals" is never a win: a pair
   linked only by such a cue is no `outperforms`; nor is "more than", "rather than", "other than"
   ("CNNs are used more than Transformers").
@@ -65,7 +66,9 @@ def check(ctx, cand, items, finder) -> Verdict | None:
     if relation == "extends":
         # "HDNet" does not build on "HDNet-lite": a name that holds another is the newer one
         hk, tk = key(head.name) if head is not None else "", key(tail.name)
-        return None if hk and len(hk) < len(tk) and (tk.startswith(hk) or tk.endswith(hk)) else Verdict()
+        if hk and len(hk) < len(tk) and (tk.startswith(hk) or tk.endswith(hk)):
+            return None
+        return None if _transfers(ctx, cand, items, finder) else Verdict()
     if relation != "outperforms":
         return Verdict()
     view = ctx.view
@@ -92,6 +95,23 @@ def check(ctx, cand, items, finder) -> Verdict | None:
     fams = {fam for _, _, fam, _ in marks}
     extra = {"basis": "cost"} if "cost" in fams and "quality" not in fams and not fams & {"outperforms"} else None
     return Verdict(factor, extra)
+
+
+_TRANSFER = frozenset({"to", "well", "across", "better", "beyond", "poorly", "easily"})
+
+
+def _transfers(ctx, cand, items, finder) -> bool:
+    """Whether the only lineage cue before the tail is 'generalizes to' ('GraCeFul generalizes to
+    Llama-2 and Vicuna': it carries over to them; it does not build on them)."""
+    view, sent = ctx.view, cand.sent
+    lower = view.lowers[sent.start:sent.end]
+    spots = [it[0] for it in items if it[3] == cand.tail]
+    if not spots:
+        return False
+    cues = [(s, e) for s, e, fam, _ in finder.marks(view, sent, lower) if fam in ("extends_strong", "extends_weak")
+            and e <= spots[0]]
+    return bool(cues) and all(lower[s].startswith("generali") and e < len(lower) and lower[e] in _TRANSFER
+                              for s, e in cues)
 
 
 def _trained_on(ctx, cand, items, finder) -> bool:
