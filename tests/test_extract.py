@@ -65,6 +65,9 @@ def claims(pg):
      [("GraphNet", "architecture", [], ["proposed"])]),
     ("A study", "Sparse representation-based classification (SRC) uses an L1 penalty. SRC is fast.",
      [("SRC", "method", [], [])]),
+    # a lower-case term written inside a longer capitalised name is not that term
+    ("A study", "It builds on Excitation Back-Propagation and Grad-CAM. We use early stopping.",
+     [("Grad-CAM", "method", [], []), ("early stopping", "method", [], [])]),
     # a piece of a formula is no name
     ("A study", "The error scales no better than O(m^{-1/4}).", []),
     ("A study", "The gain is large on the challenging PaSC, COX and ESOGU video datasets.",

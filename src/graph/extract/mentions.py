@@ -148,6 +148,10 @@ class MentionFinder:
                     continue
             if form.word and end - start == 1 and view.is_sent_start(start):
                 continue  # a capitalised common word at the start of a sentence ("Cars", "Places")
+            if not form.capitals and text[:1].isupper() and start > 0 and not view.is_sent_start(start) and \
+                    view.texts[start - 1][:1].isupper() and view.texts[start - 1].isalpha() and \
+                    view.lowers[start - 1] not in self.common:
+                continue  # a lower-case term written inside a longer capitalised name: "Excitation Back-Propagation"
             out.append(Mention(start, end, text, form.canonical, form.type, "lexicon"))
         return out
 
