@@ -158,6 +158,7 @@ def page_parts(corpus: Corpus, heading: str = "papergraph", limit: int = 50000,
     index = {iri: i for i, iri in enumerate(ids)}
     rel = {r: n for n, r in enumerate(RELATIONS)}
     confident: dict[tuple[str, str, str], int] = {}  # the links between kept nodes, counting claims over the threshold
+    hidden = 0  # claims under the threshold
 
     # one pass over the papers: labels of papers' own approaches, years, and each kept node's claims
     names = {iri: n.name for iri, n in corpus.nodes.items()}
@@ -187,8 +188,11 @@ def page_parts(corpus: Corpus, heading: str = "papergraph", limit: int = 50000,
                 else:
                     more_papers[n] = more_papers.get(n, 0) + 1
         for e in v.edges:
+            if e.confidence < min_confidence:
+                hidden += 1
+                continue
             ends = {e.head, e.tail} & index.keys()
-            if not ends or e.confidence < min_confidence:
+            if not ends:
                 continue
             if e.head in rank and e.tail in rank:
                 k = (e.head, e.relation, e.tail)
@@ -232,7 +236,8 @@ def page_parts(corpus: Corpus, heading: str = "papergraph", limit: int = 50000,
              "cedges": sorted([a, b, w] for (a, b), w in cweight.items()), "relations": RELATIONS,
              "chunk": CHUNK,
              "totals": {"entities": len(corpus.nodes), "kept": len(ids) - len(own), "own": len(own),
-                        "links": len(links), "kept_links": len(edges), "min_confidence": min_confidence}}
+                        "links": len(links), "kept_links": len(edges), "min_confidence": min_confidence,
+                        "hidden": hidden}}
 
     def detail(i: int, iri: str) -> dict:
         d = {"claims": [[*g, stated] for g, stated in sorted(claims[iri].items(), key=lambda kv: -len(kv[1]))],
