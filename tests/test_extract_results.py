@@ -485,3 +485,8 @@ def test_results_an_aside_naming_the_same_metric_is_left_out_and_an_asides_metri
         ("value", 55.5, "%", "AP", 1, None, None)]  # the aside's subscript (AP_50) was lost
     assert read("X achieves 85.4% ( 97.6% top-5 ) on ImageNet .", [("X", M, 0), ("ImageNet", D, 1)]) == [
         ("value", 85.4, "%", None, 1, None, None), ("value", 97.6, "%", "top-5 accuracy", 1, None, None)]
+
+
+def test_results_a_range_of_thresholds_is_no_value():
+    assert read("X reaches 45.2 mAP ( IoU [0.5:0.05:0.95] ) on COCO .", [("X", M, 0), ("COCO", D, 1)]) == [
+        ("value", 45.2, None, "mAP", 1, None, None)]

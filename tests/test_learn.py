@@ -162,8 +162,9 @@ def test_learn_a_win_stating_its_margin_moves_toward_its_sides_share_right():
     assert train.fit_stated(model, judged) == {"outperforms": {"margin": [9, 10], "none": [6, 10]}}
     assert model["relations"]["outperforms"]["stated"] == [9, 10, 6, 10] and "stated" not in model["relations"]["extends"]
     m = decide.RelationModel({}, 1.0, 0.0, {}, (), (9, 10, 6, 10))
-    assert m.confidence_stated(0.7, margin=True) == pytest.approx((9 + 7) / 20)
-    assert m.confidence_stated(0.7, margin=False) == pytest.approx((6 + 7) / 20)
+    prior = decide.PRIOR
+    assert m.confidence_stated(0.7, margin=True) == pytest.approx((9 + 0.7 * prior) / (10 + prior))
+    assert m.confidence_stated(0.7, margin=False) == pytest.approx((6 + 0.7 * prior) / (10 + prior))
     assert decide.RelationModel({}, 1.0, 0.0, {}).confidence_stated(0.7, margin=True) == 0.7
 
 

@@ -20,7 +20,8 @@ from pathlib import Path
 MODEL_FILE = ("data", "model", "claims.json")
 
 
-PRIOR = 10  # how many claims a confidence counts as when a side's share right moves it (confidence_stated)
+PRIOR = 20  # how many claims a confidence counts as when a side's share right moves it (confidence_stated): with 10,
+# wins stating a margin got 0.85 and were right 18 of 26 times on the real corpus (a reading, not annotated sets)
 
 
 @dataclass(frozen=True)

@@ -174,6 +174,9 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
                 "." not in num_text and not m.group("unit") and \
                 re.search(r"[A-Za-z]-\d+\s*(?:,|/|and|&)\s*$", text[max(0, start - 20):start]):
             continue  # "67.4 AP_ 50": a subscript; "in terms of BLEU-3, 4": the next metric of a list
+        if re.search(r"\[[^\]]*$", text[max(0, start - 20):start]) and re.match(r"[^\[]*:[^\[]*\]|\s*:", text[end:end + 20]) or \
+                re.search(r":\s*$", text[max(0, start - 3):start]) and re.match(r"[^\[]*\]", text[end:end + 10]):
+            continue  # "AP@[0.5:0.05:0.95]": a range of thresholds
         if re.search(r"\bwithin\s*\(?\s*$", text[max(0, start - 10):start], re.I):
             continue  # "to within 3.0% top-1 accuracy": a gap, not a result
         prev = text[max(0, start - 30):start].split()[-1:] if text[max(0, start - 1):start] == " " else []
@@ -557,7 +560,7 @@ def _metric_before(text, mets, start, names):
     for ms, me, metric in reversed(mets):
         if me > start:
             continue
-        between = text[me:start]
+        between = re.sub(r"^@?\s*\[[^\]]*\]", " ", text[me:start])  # "mAP@[0.5:0.95] of 45.2": the range is the metric's
         for cs, ce, _, _ in names:  # a name between counts as one word
             if me <= cs and ce <= start:
                 between = between.replace(text[cs:ce], " the ")
