@@ -125,6 +125,7 @@ def test_extract_entities(extract, title, abstract, want):
     # what a method generalizes to, it carries over to; what it generalizes, it builds on
     ("A study", "We propose GraCeFul, a filter. Additionally, GraCeFul generalizes to Llama-2 and Vicuna.", []),
     ("A study", "We propose GraCeFul, which generalizes SimCLR to graphs.", [("GraCeFul", "extends", "SimCLR")]),
+    ("A study", "We propose GraCeFul. We further extend this mechanism to linear regression.", []),
     # lineage is what a paper says of its own work, not of others'
     ("A study", "We compare VGGNet and popular variants of ResNets.", []),
     ("CFANet: Top-down quality", "CFANet differs from prior methods based on vision transformers.", []),

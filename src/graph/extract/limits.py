@@ -6,7 +6,7 @@
   approach (it is what the paper evaluates others on).
 - `outperforms` and `extends` join methods or architectures (or the paper's own approach):
   never a dataset. Nothing extends a model whose name holds its own ("HDNet" of "HDNet-lite"), nor
-  what a method "generalizes to" (it carries over to it).
+  what a method "generalizes to" or is "extended to" (it carries over to it).
 - "Comparable / on par / competitive / approaching / matches / rivals" is never a win: a pair
   linked only by such a cue is no `outperforms`; nor is "more than", "rather than", "other than"
   ("CNNs are used more than Transformers").
@@ -102,7 +102,8 @@ _TRANSFER = frozenset({"to", "well", "across", "better", "beyond", "poorly", "ea
 
 def _transfers(ctx, cand, items, finder) -> bool:
     """Whether the only lineage cue before the tail is 'generalizes to' ('GraCeFul generalizes to
-    Llama-2 and Vicuna': it carries over to them; it does not build on them)."""
+    Llama-2 and Vicuna': it carries over to them; it does not build on them), or 'extends' with the
+    tail right after 'to' ('we extend this mechanism to linear regression')."""
     view, sent = ctx.view, cand.sent
     lower = view.lowers[sent.start:sent.end]
     spots = [it[0] for it in items if it[3] == cand.tail]
@@ -110,8 +111,12 @@ def _transfers(ctx, cand, items, finder) -> bool:
         return False
     cues = [(s, e) for s, e, fam, _ in finder.marks(view, sent, lower) if fam in ("extends_strong", "extends_weak")
             and e <= spots[0]]
-    return bool(cues) and all(lower[s].startswith("generali") and e < len(lower) and lower[e] in _TRANSFER
-                              for s, e in cues)
+    if cues and all(lower[s].startswith("generali") and e < len(lower) and lower[e] in _TRANSFER for s, e in cues):
+        return True
+    # "we extend this mechanism to linear regression": what it is carried over to follows "to"
+    t = spots[0]
+    before = t - 2 if t >= 2 and lower[t - 1] in ("the", "a", "an") else t - 1
+    return bool(cues) and before >= 0 and lower[before] == "to" and all(lower[s].startswith("extend") for s, _ in cues)
 
 
 def _trained_on(ctx, cand, items, finder) -> bool:
