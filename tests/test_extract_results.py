@@ -490,3 +490,17 @@ def test_results_an_aside_naming_the_same_metric_is_left_out_and_an_asides_metri
 def test_results_a_range_of_thresholds_is_no_value():
     assert read("X reaches 45.2 mAP ( IoU [0.5:0.05:0.95] ) on COCO .", [("X", M, 0), ("COCO", D, 1)]) == [
         ("value", 45.2, None, "mAP", 1, None, None)]
+
+
+def test_results_margins_listed_respectively_go_to_their_own_tails(extract):
+    pg = extract("A study", "Our tracker outperforms SiamRPN and MixFormerV2-S by 7.9% and 5.8%, respectively.")
+    assert [(c.tail, c.margin) for c in pg.claims if c.relation == "outperforms"] == [
+        ("SiamRPN", "by 7.9%"), ("MixFormerV2-S", "5.8%")]
+
+
+def test_results_a_range_of_gains_is_one_margin_and_a_count_is_none():
+    assert read("X outperforms Y by 1% - 18% on Z .", [("X", M, 0), ("Y", M, 1), ("Z", D, 2)]) == [
+        ("margin", 1.0, "%", None, 2, None, None)]
+    assert read("X reaches 84.1% - 85.3% accuracy on Z .", [("X", M, 0), ("Z", D, 1)]) == [
+        ("value", 84.1, "%", "accuracy", 1, None, None), ("value", 85.3, "%", "accuracy", 1, None, None)]
+    assert read("X outperformed 13 other competitors on Z .", [("X", M, 0), ("Z", D, 1)]) == []

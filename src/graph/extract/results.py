@@ -152,7 +152,10 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
     lower = text.lower()
     out: list[Number] = []
     others = None  # the end of another's value just read ("compared to 54.9% and 54.4%")
+    ranged_to = -1  # the end of the range just read: its upper bound is not a number of its own ("by 1% - 18%")
     for m in found:
+        if m.start() < ranged_to:
+            continue
         num_text, unit = m.group("num"), (m.group("unit") or "").strip()
         if _YEAR.match(num_text) and not unit:
             continue
@@ -177,6 +180,8 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
         if re.search(r"\[[^\]]*$", text[max(0, start - 20):start]) and re.match(r"[^\[]*:[^\[]*\]|\s*:", text[end:end + 20]) or \
                 re.search(r":\s*$", text[max(0, start - 3):start]) and re.match(r"[^\[]*\]", text[end:end + 10]):
             continue  # "AP@[0.5:0.05:0.95]": a range of thresholds
+        if not unit and re.match(r"\s+other\b", text[end:]):
+            continue  # "outperformed 13 other competitors": a count
         if re.search(r"\bwithin\s*\(?\s*$", text[max(0, start - 10):start], re.I):
             continue  # "to within 3.0% top-1 accuracy": a gap, not a result
         prev = text[max(0, start - 30):start].split()[-1:] if text[max(0, start - 1):start] == " " else []
@@ -187,9 +192,12 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
         if not unit and any(ce <= start and re.fullmatch(r"\s*(?:,|and|&|/)\s*", text[ce:start]) and
                             _version(text[cs:ce]) == _version(num_text) for cs, ce, _, _ in names):
             continue  # "on AMR 2.0 and 3.0": a version of the name before
-        ranged = re.match(r"[-–]\d+(?:\.\d+)?(\s?%)?", text[end:]) if not unit else None  # "6.1-7.4% improvement"
+        ranged = re.match(r"[-–]\d+(?:\.\d+)?(\s?%)?", text[end:]) if not unit else \
+            re.match(r"\s*[-–]\s*\d+(?:\.\d+)?(\s?%)", text[end:]) if unit == "%" else None  # "6.1-7.4%", "1% - 18%"
+        spaced = bool(ranged) and unit == "%"
         if ranged:
             unit = "%" if ranged.group(1) else unit
+            ranged_to = end + ranged.end()
         past = end + (ranged.end() if ranged else 0)
         after = _words(lower[past:past + 60])
         kind = "value"
@@ -242,7 +250,9 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
             continue  # "38.1% AP at 60 FPS": the setting of a result, not one
         if kind == "margin" and _cost_after(after):
             continue  # "2x speed-up", "44% fewer FLOPs", "1.25x parameters": what a win costs, not its margin
-        text_as_written = _margin_text(text, start, end) if kind == "margin" else text[start:end].strip()
+        if spaced and kind != "margin":
+            ranged_to = -1  # "84.1% - 85.3% accuracy": two values, not a range of gains
+        text_as_written = _margin_text(text, start, past) if kind == "margin" else text[start:end].strip()
         out.append(Number(start, end, kind, number, unit or None, text_as_written, metric, metric_text, None, None, None))
     out = _lists(out, text, lower, mets)
     out = _task_ap(out, lower)
