@@ -65,6 +65,10 @@ def claims(pg):
      [("GraphNet", "architecture", [], ["proposed"])]),
     ("A study", "Sparse representation-based classification (SRC) uses an L1 penalty. SRC is fast.",
      [("SRC", "method", [], [])]),
+    # a lexicon name that is also a metric's, used with a number, is the metric throughout the paper
+    ("A study", "Our method reaches an MAE of 3.2 on KITTI. MAE is hard to lower.", [("KITTI", "dataset", [], [])]),
+    ("A study", "We pre-train with MAE and outperform BEiT.",
+     [("MAE", "method", [], []), ("BEiT", "architecture", [], ["baseline"])]),
     # a lower-case term written inside a longer capitalised name is not that term
     ("A study", "It builds on Excitation Back-Propagation and Grad-CAM. We use early stopping.",
      [("Grad-CAM", "method", [], []), ("early stopping", "method", [], [])]),

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from graph import metrics
 from graph.extract import abbrev, shapes, tokens
 from graph.extract.cues import cues, watch, words
 from graph.extract.resources import common_words, lexicon
@@ -123,6 +124,9 @@ class MentionFinder:
         found += self._shaped(view)
         if self._not_names:  # an acronym the paper defines as a task or a metric is no name anywhere in it
             found = [m for m in found if key(m.text) not in self._not_names]
+        scored = {key(m.text) for m in found if m.source == "lexicon" and _scored(view, m)}
+        if scored:  # "an MAE of 3.2": the metric, here and throughout the paper, not the Masked Autoencoder
+            found = [m for m in found if key(m.text) not in scored]
         kept = _resolve(found)
         self._versions(view, kept)
         for m in kept:
@@ -477,6 +481,18 @@ def _list_items(texts: list[str], i: int, stop: int, step: int) -> tuple[list[tu
     if cur is not None:
         items.append((cur[0], cur[1]))
     return items, i
+
+
+_NUMBER = re.compile(r"^[+±]?\d+(?:\.\d+)?%?$")
+
+
+def _scored(view: tokens.View, m: Mention) -> bool:
+    """Whether a lexicon name that is also a metric's name (MAE) is used as the metric: a number
+    within two words of it ('an MAE of 3.2', '+0.1 MAE')."""
+    if metrics.resolve(m.text) is None:
+        return False
+    near = view.texts[max(0, m.start - 2):m.start] + view.texts[m.end:m.end + 2]
+    return any(_NUMBER.match(t) for t in near)
 
 
 def _resolve(found: list[Mention]) -> list[Mention]:
