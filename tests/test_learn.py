@@ -159,13 +159,19 @@ def test_learn_a_win_stating_its_margin_moves_toward_its_sides_share_right():
     model = {"relations": {"outperforms": {}, "extends": {}, "evaluated-on": {}}}
     judged = [("outperforms", True, True)] * 9 + [("outperforms", True, False)] + \
         [("outperforms", False, True)] * 6 + [("outperforms", False, False)] * 4 + [("extends", False, True)] * 20
-    assert train.fit_stated(model, judged) == {"outperforms": {"margin": [9, 10], "none": [6, 10]}}
+    assert train.fit_stated(model, judged) == {"outperforms": {"shown": [9, 10], "not": [6, 10]}}
     assert model["relations"]["outperforms"]["stated"] == [9, 10, 6, 10] and "stated" not in model["relations"]["extends"]
     m = decide.RelationModel({}, 1.0, 0.0, {}, (), (9, 10, 6, 10))
     prior = decide.PRIOR
-    assert m.confidence_stated(0.7, margin=True) == pytest.approx((9 + 0.7 * prior) / (10 + prior))
-    assert m.confidence_stated(0.7, margin=False) == pytest.approx((6 + 0.7 * prior) / (10 + prior))
-    assert decide.RelationModel({}, 1.0, 0.0, {}).confidence_stated(0.7, margin=True) == 0.7
+    assert m.confidence_stated(0.7, shown=True) == pytest.approx((9 + 0.7 * prior) / (10 + prior))
+    assert m.confidence_stated(0.7, shown=False) == pytest.approx((6 + 0.7 * prior) / (10 + prior))
+    assert decide.RelationModel({}, 1.0, 0.0, {}).confidence_stated(0.7, shown=True) == 0.7
+
+
+def test_learn_a_lineage_claim_whose_head_names_its_tail_shows_its_evidence():
+    assert decide.names_hold(["PyNeRF"], ["NeRF", "neural radiance fields"])
+    assert not decide.names_hold(["ResNet"], ["ResNet", "residual network"])
+    assert not decide.names_hold(["G-SimCLR"], ["MoCo"])
 
 
 def test_learn_comparable_said_of_a_model_is_no_tie(everything):

@@ -474,6 +474,7 @@ def train(data, out, folds):
       papergraph train
       papergraph train --out /tmp/models
     """
+    from graph.extract.decide import EVIDENCE
     from graph.learn import train as learn
 
     golds = learn.training_sets(data)
@@ -494,8 +495,8 @@ def train(data, out, folds):
     click.echo("confidence     fitted on held-out judged claims: " +
                ", ".join(f"{r} {v['claims']} ({v['fit']})" for r, v in c.items()))
     for relation, v in report.get("stated", {}).items():
-        click.echo(f"{relation:13}  held-out wins right: {v['margin'][0]}/{v['margin'][1]} stating a margin, "
-                   f"{v['none'][0]}/{v['none'][1]} stating none; confidence moves toward its side's share")
+        click.echo(f"{relation:13}  held-out claims right: {v['shown'][0]}/{v['shown'][1]} with {EVIDENCE[relation]}, "
+                   f"{v['not'][0]}/{v['not'][1]} without; confidence moves toward its side's share")
     click.echo(f"wrote {path}")
 
 

@@ -116,9 +116,9 @@ class ClaimFinder:
         if self.model is not None:
             claims = self._decide(ctx, candidates, items)
         claims = self._with_numbers(ctx, claims, items)
-        if self.model is not None:  # a win stating its margin is right more often than one stating none
-            claims = [c[:4] + (round(self.model.relations[c[1]].confidence_stated(c[4], bool(c[5] and c[5].get("margin"))), 2),
-                               c[5]) if c[1] == "outperforms" else c for c in claims]
+        if self.model is not None:  # what tells right claims from wrong on held-out papers (decide.EVIDENCE)
+            claims = [c[:4] + (round(self.model.relations[c[1]].confidence_stated(c[4], _shown(ents, c)), 2), c[5])
+                      if c[1] in decide.EVIDENCE else c for c in claims]
         seen, stated, unique = set(), set(), []
         for c in claims:  # a claim once, from its first (or likeliest) sentence; other sentences for the numbers they state
             k = (c[0], c[1], c[2])
@@ -493,6 +493,15 @@ def _numbers(view, sent, its, previous=()) -> list:
 _ACTS = frozenset({"outperforms", "surpasses", "beats", "exceeds", "achieves", "obtains", "attains", "reaches",
                    "improves", "yields", "performs", "outperformed", "surpassed", "achieved", "obtained"})
 _OPENERS = frozenset({",", "moreover", "furthermore", "additionally", "also", "and", "empirically", "experimentally"})
+
+
+def _shown(ents, claim: tuple) -> bool:
+    """Whether a claim shows its relation's evidence (decide.EVIDENCE): a win its margin, a lineage
+    claim a head whose name holds the tail's."""
+    h, r, t, _, _, extra = claim
+    if r == "outperforms":
+        return bool(extra and extra.get("margin"))
+    return h is not None and h != SELF and decide.names_hold(ents[h].surface_forms, ents[t].surface_forms)
 
 
 def _respective_margin(h, t, claims: list[tuple], margins: list, where: dict):

@@ -17,11 +17,25 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from graph.text import key
+
 MODEL_FILE = ("data", "model", "claims.json")
 
 
 PRIOR = 20  # how many claims a confidence counts as when a side's share right moves it (confidence_stated): with 10,
 # wins stating a margin got 0.85 and were right 18 of 26 times on the real corpus (a reading, not annotated sets)
+
+
+# What tells right claims from wrong ones on held-out papers, where the model's probability does not:
+# a win stating its margin ("by 2.3%"), a lineage claim whose head's name holds the tail's ("PyNeRF" of
+# NeRF). learn/train.py counts both sides (fit_stated); extraction reads them (confidence_stated).
+EVIDENCE = {"outperforms": "a margin stated", "extends": "the head's name holding the tail's"}
+
+
+def names_hold(head_forms, tail_forms) -> bool:
+    """Whether a head's name holds a tail's ('PyNeRF' holds 'NeRF'; 'ResNet' does not hold 'ResNet')."""
+    heads = [key(h) for h in head_forms]
+    return any(len(t) >= 2 and any(t in h and t != h for h in heads) for t in map(key, tail_forms))
 
 
 @dataclass(frozen=True)
@@ -31,7 +45,7 @@ class RelationModel:
     b: float
     threshold: dict[str, float]  # for candidates a rule proposed ("rule") and the others ("new")
     confidence: tuple = ()  # probability -> confidence: points of a monotone map, interpolated (none: the same)
-    stated: tuple = ()  # held-out wins (right, claims) with a stated margin, then without (learn/train.py fit_stated)
+    stated: tuple = ()  # held-out claims (right, claims) showing the relation's evidence, then not (see EVIDENCE)
 
     def probability(self, features) -> float:
         return self.probability_of(sum(filter(None, map(self.weights.get, features))))
@@ -41,13 +55,13 @@ class RelationModel:
         return cls(data["weights"], data["calibration"][0], data["calibration"][1], data.get("threshold", {}),
                    tuple(tuple(p) for p in data.get("confidence", ())), tuple(data.get("stated", ())))
 
-    def confidence_stated(self, confidence: float, margin: bool) -> float:
-        """A win's confidence moved toward how often held-out wins of its side (a margin stated, or
-        none) were right: (right + PRIOR * confidence) / (claims + PRIOR), the confidence counting as
-        PRIOR claims, so a side of few claims moves it little."""
+    def confidence_stated(self, confidence: float, shown: bool) -> float:
+        """A claim's confidence moved toward how often held-out claims of its side (showing the
+        relation's evidence, EVIDENCE, or not) were right: (right + PRIOR * confidence) / (claims +
+        PRIOR), the confidence counting as PRIOR claims, so a side of few claims moves it little."""
         if not self.stated:
             return confidence
-        right, claims = self.stated[:2] if margin else self.stated[2:]
+        right, claims = self.stated[:2] if shown else self.stated[2:]
         return (right + PRIOR * confidence) / (claims + PRIOR)
 
     def confidence_of(self, p: float) -> float:

@@ -216,41 +216,46 @@ def fit_confidence(model: dict, judged: list[tuple[float, str, bool]], least: in
 
 
 def stated_judged(graphs: list, golds: list[GoldPaper]) -> list[tuple[str, bool, bool]]:
-    """(relation, whether its sentence states a margin, right) for each win a held-out paper's graph
-    claims, judged as the scorer judges it (a claim matching only optional gold left out); a claim
-    stated in several sentences counts once, as extraction keeps it (its likeliest sentence)."""
+    """(relation, whether the claim shows its relation's evidence (decide.EVIDENCE: a win its margin,
+    a lineage claim a head whose name holds the tail's), right) for each outperforms and extends claim
+    a held-out paper's graph holds, judged as the scorer judges it (a claim matching only optional gold
+    left out); a claim stated in several sentences counts once, as extraction keeps it."""
     out = []
     for pg, gold in zip(graphs, golds):
         ents = {e.name: e for e in pg.entities}
         best: dict[tuple, object] = {}
         for c in pg.claims:
-            if c.relation == "outperforms" and ((c.head, c.tail) not in best or c.confidence > best[c.head, c.tail].confidence):
-                best[c.head, c.tail] = c
-        for (h, t), c in best.items():
+            k = (c.head, c.relation, c.tail)
+            if c.relation in decide.EVIDENCE and (k not in best or c.confidence > best[k].confidence):
+                best[k] = c
+        for (h, relation, t), c in best.items():
             head, tail = ents.get(h), ents.get(t)
+            hforms, tforms = head.surface_forms if head else [h], tail.surface_forms if tail else [t]
             own = h == PAPER or bool(head and "proposed" in head.roles)
-            label = gold.relation_label(None if h == PAPER else set(head.surface_forms if head else [h]), own,
-                                        c.relation, set(tail.surface_forms if tail else [t]))
+            label = gold.relation_label(None if h == PAPER else set(hforms), own, relation, set(tforms))
             if label is not None:
-                out.append((c.relation, c.margin is not None, bool(label)))
+                shown = c.margin is not None if relation == "outperforms" else \
+                    h != PAPER and decide.names_hold(hforms, tforms)
+                out.append((relation, shown, bool(label)))
     return out
 
 
 def fit_stated(model: dict, judged: list[tuple[str, bool, bool]], least: int = 5) -> dict:
-    """Per relation with at least `least` judged claims on each side, how many held-out wins that
-    state a margin were right (and of how many), and the same for those that state none: extraction
-    moves a win's confidence toward the share right of its side (decide.RelationModel.confidence_stated).
-    Held-out wins with a margin were right far more often than those without (bench_claims)."""
+    """Per relation with at least `least` judged claims on each side, how many held-out claims
+    showing its evidence (decide.EVIDENCE) were right (and of how many), and the same for those that
+    do not: extraction moves a claim's confidence toward the share right of its side
+    (decide.RelationModel.confidence_stated). Held-out wins stating a margin, and lineage claims whose
+    head's name holds the tail's, were right far more often than the others (bench_claims)."""
     out = {}
     for relation in RELATIONS:
-        sides = [[0, 0], [0, 0]]  # with a margin, without: [right, claims]
-        for rel, margin, ok in judged:
+        sides = [[0, 0], [0, 0]]  # showing the evidence, not: [right, claims]
+        for rel, shown, ok in judged:
             if rel == relation:
-                sides[0 if margin else 1][0] += ok
-                sides[0 if margin else 1][1] += 1
+                sides[0 if shown else 1][0] += ok
+                sides[0 if shown else 1][1] += 1
         if min(n for _, n in sides) >= least:
             model["relations"][relation]["stated"] = [x for side in sides for x in side]
-            out[relation] = {"margin": sides[0], "none": sides[1]}
+            out[relation] = {"shown": sides[0], "not": sides[1]}
     return out
 
 
