@@ -98,6 +98,11 @@ def test_extract_entities(extract, title, abstract, want):
     ("A study", "We propose ReHLine, a solver. Moreover, it also outperforms LIBLINEAR and SAGA.",
      [("ReHLine", "outperforms", "LIBLINEAR"), ("ReHLine", "outperforms", "SAGA")]),
     ("A study", "We propose ReHLine, a solver. It is known that LIBLINEAR is slow.", []),
+    # the win's object is a class; names after it in a phrase of where or with what are not beaten
+    ("A study", "Our method outperforms state-of-the-art methods for various datasets captured by a DSLR camera.", []),
+    ("A study", "Our approach outperforms the usual approach using two architectures: C3D-AVG and MSCADC.", []),
+    ("A study", "Our approach outperforms strong baselines on COCO, including Mask R-CNN.",
+     [("@paper", "outperforms", "Mask R-CNN"), ("@paper", "evaluated-on", "COCO")]),
     # not outperforms: comparable, cost alone
     ("A study", "Our model is comparable to ResNet-50.", []),
     ("A study", "Our model runs 2x faster than ResNet-50.", []),

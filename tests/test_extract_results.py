@@ -416,6 +416,7 @@ def test_results_a_series_of_margins_goes_on_past_its_metric():
      [("X", M, 0), ("FSNS", D, 1)], [("value", 84.2, "%", "accuracy", 1, None, None)]),
     ("X shows better accuracy on AMR 2.0 and 3.0 .", [("X", M, 0), ("AMR 2.0", D, 1)], []),  # a version of the name
     ("For the MMI dataset , currently the best accuracy is 93.33% .", [("MMI", D, 0)], []),
+    ("On ImageNet , today's best models achieve upwards of 97% top-1 accuracy .", [("ImageNet", D, 0)], []),
     ("X sets a new state of the art on both Mapillary ( 61.1 IoU val ) and Cityscapes ( 85.1 IoU test ) .",
      [("X", M, 0), ("Cityscapes", D, 1)], [("value", 61.1, None, "IoU", None, None, None),
                                            ("value", 85.1, None, "IoU", 1, None, None)]),  # on a name not found

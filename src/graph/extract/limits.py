@@ -91,6 +91,9 @@ def check(ctx, cand, items, finder) -> Verdict | None:
     linking = sorted([(s, "win") for s, _ in wins if lo <= s < hi] + [(s, "tie") for s, _ in ties if lo <= s < hi])
     if linking and linking[-1][1] == "tie":
         return None  # the cue nearest the tail is "comparable to", "on par with", "matches", "approaching"
+    before_tail = [e for s, e in wins if e <= hi and lo <= s]
+    if before_tail and _beyond_object(lower[max(before_tail):hi]):
+        return None  # "outperforms existing methods on three MABSA subtasks": the tail is where, not whom
     factor = HEDGED if any(lower[s] in _HEDGES and s < hi for s, _, fam, _ in marks if fam == "hedge") else 1.0
     fams = {fam for _, _, fam, _ in marks}
     extra = {"basis": "cost"} if "cost" in fams and "quality" not in fams and not fams & {"outperforms"} else None
@@ -117,6 +120,28 @@ def _transfers(ctx, cand, items, finder) -> bool:
     t = spots[0]
     before = t - 2 if t >= 2 and lower[t - 1] in ("the", "a", "an") else t - 1
     return bool(cues) and before >= 0 and lower[before] == "to" and all(lower[s].startswith("extend") for s, _ in cues)
+
+
+_CLASS_NOUNS = frozenset({"methods", "method", "models", "approaches", "approach", "algorithms", "algorithm",
+                          "techniques", "technique", "baselines", "alternatives", "competitors", "systems", "solvers",
+                          "frameworks", "counterparts", "networks", "optimizers", "detectors", "classifiers", "works"})
+_WHERE = frozenset({"on", "in", "for", "using", "with", "across", "under", "without", "via", "when", "to", "from"})
+_EXAMPLES = frozenset({"such", "including", "include", "includes", "like", "e.g.", "e.g", "i.e.", "namely",
+                       "especially", "particularly", "notably", "among", "as", "and", "or", ","})
+
+
+def _beyond_object(between: list[str]) -> bool:
+    """Whether the words from a win cue to its tail pass the win's own object, a class of models, and
+    go on into a phrase of where or with what ('outperforms existing methods for various datasets captured
+    by a DSLR camera', 'outperforms STL approach using two kinds of architectures: C3D-AVG'), with no
+    word that lists examples of the class ('existing methods such as X', 'baselines including X')."""
+    for i, w in enumerate(between):
+        if w in _CLASS_NOUNS:
+            rest = between[i + 1:]
+            at = next((j for j, x in enumerate(rest) if x in _WHERE), None)
+            return at is not None and not any(x in _EXAMPLES for x in rest[:at + 1]) and \
+                not any(x in ("such", "including", "like", "e.g.", "e.g", "namely") for x in rest[at:])
+    return False
 
 
 def _trained_on(ctx, cand, items, finder) -> bool:

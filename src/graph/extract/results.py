@@ -115,7 +115,7 @@ _REACHING = {"achieve", "achieves", "achieved", "achieving", "reach", "reaches",
 _RESULT_NOUNS = {"performance", "score", "scores", "result", "results", "sota", "state-of-the-art", "record"}
 _DATASET_NOUNS = {"dataset", "datasets", "benchmark", "benchmarks"}  # "perplexities on the PTB and WT2 datasets to 51.1"
 _OTHERS_WORDS = {"previous", "previously", "prior", "baseline", "baselines", "existing", "published", "current",
-                 "currently"}  # whose a value is
+                 "currently", "today's"}  # whose a value is
 _UNPAIRED = -2  # a number "respectively" pairs with a name that was not found
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 
