@@ -16,7 +16,7 @@ SCRIPTS = {
     "bench_memory": ["--sizes", "20", "40", "--jobs", "1"],
     "bench_explorer": ["--nodes", "30", "--shots", "{tmp}/shots", "--chromium", CHROMIUM] + ([] if Path(CHROMIUM).exists() else ["--no-browser"]),
     "make_corpus": ["--n", "20", "--out", "{tmp}/corpus.jsonl"],
-    "bench_claims": ["--limit", "12", "--folds", "2"],
+    "bench_claims": ["--limit", "12", "--folds", "2", "--score-first", "6"],
     "bench_results": ["--limit", "40", "--jobs", "1"],
 }
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score_results.py"
@@ -80,8 +80,8 @@ def test_bench_claims(ran):
     out, err, code, _ = ran("bench_claims")
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0].startswith("12 papers, 2-fold nested cross-validation, ")
-    assert lines[1] == "12 gold papers matched by title"
+    assert lines[0].startswith("12 papers, 2-fold nested cross-validation, ") and lines[0].endswith("; scored on the first 6")
+    assert lines[1] == "6 gold papers matched by title"
     assert [line.split()[0] for line in lines if line.split()[:1] in (["entities"], ["relations"])
             and line.split()[1][:1].isdigit()] == ["entities", "relations"]
     assert "reliability: share of judged claims right, by confidence band (a claim of confidence c" in lines
