@@ -103,6 +103,10 @@ def test_extract_entities(extract, title, abstract, want):
     ("A study", "Our approach outperforms the usual approach using two architectures: C3D-AVG and MSCADC.", []),
     ("A study", "Our approach outperforms strong baselines on COCO, including Mask R-CNN.",
      [("@paper", "outperforms", "Mask R-CNN"), ("@paper", "evaluated-on", "COCO")]),
+    # a denied win is none; nor is a name the win is stated without
+    ("A study", "We prove that these methods cannot outperform SGD.", []),
+    ("A study", "Our method does not only outperform ResNet-50 on accuracy.", [("@paper", "outperforms", "ResNet-50")]),
+    ("A study", "DirectQE outperforms existing methods, without using any pretraining models such as BERT.", []),
     # not outperforms: comparable, cost alone
     ("A study", "Our model is comparable to ResNet-50.", []),
     ("A study", "Our model runs 2x faster than ResNet-50.", []),

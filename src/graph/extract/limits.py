@@ -83,7 +83,10 @@ def check(ctx, cand, items, finder) -> Verdict | None:
     # a win cue inside a tie ("better than or on par with"), or the "than" of one ("better or
     # comparable accuracy than"), is part of the tie
     wins = [(s, e) for s, e, fam, _ in marks if fam in _WINS and not any(a <= s < b for a, b in ties)
-            and not (fam == "than" and any(0 <= s - b <= 4 for a, b in ties))]
+            and not (fam == "than" and any(0 <= s - b <= 4 for a, b in ties))
+            and not _denied(lower, s)]  # "cannot outperform SGD"
+    if not wins and any(fam == "outperforms" for _, _, fam, _ in marks):
+        return None  # its only win is denied
     # "used more than", "rather than", "other than": a comparison of quantity, not a win
     amounts = [s for s, _ in wins if lower[s] == "than" and s > 0 and lower[s - 1] in _AMOUNTS]
     if amounts and any(lo <= s < hi for s in amounts) and all(s in amounts for s, _ in wins):
@@ -92,8 +95,9 @@ def check(ctx, cand, items, finder) -> Verdict | None:
     if linking and linking[-1][1] == "tie":
         return None  # the cue nearest the tail is "comparable to", "on par with", "matches", "approaching"
     before_tail = [e for s, e in wins if e <= hi and lo <= s]
-    if before_tail and _beyond_object(lower[max(before_tail):hi]):
-        return None  # "outperforms existing methods on three MABSA subtasks": the tail is where, not whom
+    if before_tail and (_beyond_object(lower[max(before_tail):hi]) or "without" in lower[max(before_tail):hi]):
+        return None  # "outperforms existing methods on three MABSA subtasks", "..., without using models such as
+        # BERT": the tail is where, or what is done without, not whom
     factor = HEDGED if any(lower[s] in _HEDGES and s < hi for s, _, fam, _ in marks if fam == "hedge") else 1.0
     fams = {fam for _, _, fam, _ in marks}
     extra = {"basis": "cost"} if "cost" in fams and "quality" not in fams and not fams & {"outperforms"} else None
@@ -122,12 +126,23 @@ def _transfers(ctx, cand, items, finder) -> bool:
     return bool(cues) and before >= 0 and lower[before] == "to" and all(lower[s].startswith("extend") for s, _ in cues)
 
 
+_NEGATIONS = frozenset({"not", "cannot", "can't", "never", "fail", "fails", "failed", "unable", "n't"})
 _CLASS_NOUNS = frozenset({"methods", "method", "models", "approaches", "approach", "algorithms", "algorithm",
+                          "estimators", "estimator",
                           "techniques", "technique", "baselines", "alternatives", "competitors", "systems", "solvers",
                           "frameworks", "counterparts", "networks", "optimizers", "detectors", "classifiers", "works"})
 _WHERE = frozenset({"on", "in", "for", "using", "with", "across", "under", "without", "via", "when", "to", "from"})
 _EXAMPLES = frozenset({"such", "including", "include", "includes", "like", "e.g.", "e.g", "i.e.", "namely",
                        "especially", "particularly", "notably", "among", "as", "and", "or", ","})
+
+
+def _denied(lower: list[str], s: int) -> bool:
+    """Whether a win cue at `s` is denied by a negation right before it ('cannot outperform', 'fail to
+    beat'; not 'not only outperforms')."""
+    for i in range(max(0, s - 3), s):
+        if lower[i] in _NEGATIONS and not (i + 1 < len(lower) and lower[i + 1] == "only"):
+            return True
+    return False
 
 
 def _beyond_object(between: list[str]) -> bool:
