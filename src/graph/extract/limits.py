@@ -9,7 +9,9 @@
   what a method "generalizes to" or is "extended to" (it carries over to it).
 - "Comparable / on par / competitive / approaching / matches / rivals" is never a win: a pair
   linked only by such a cue is no `outperforms`; nor is "more than", "rather than", "other than"
-  ("CNNs are used more than Transformers").
+  ("CNNs are used more than Transformers"), nor a denied win ("cannot outperform SGD"). A win whose
+  object is a class ("outperforms existing methods") beats no name that follows in a phrase of where
+  or with what ("... on three MABSA subtasks", "..., without models such as BERT").
 - A win stated on cost alone ("faster than", "fewer parameters than") is kept but marked
   (extra ``{"basis": "cost"}``), and hedged wins ("rivaling or even outperforming") get a lower
   confidence (`factor`)."""
@@ -127,7 +129,7 @@ def _transfers(ctx, cand, items, finder) -> bool:
 
 
 _NEGATIONS = frozenset({"not", "cannot", "can't", "never", "fail", "fails", "failed", "unable", "n't"})
-_CLASS_NOUNS = frozenset({"methods", "method", "models", "approaches", "approach", "algorithms", "algorithm",
+_OBJECT_CLASSES = frozenset({"methods", "method", "models", "approaches", "approach", "algorithms", "algorithm",
                           "estimators", "estimator",
                           "techniques", "technique", "baselines", "alternatives", "competitors", "systems", "solvers",
                           "frameworks", "counterparts", "networks", "optimizers", "detectors", "classifiers", "works"})
@@ -151,7 +153,7 @@ def _beyond_object(between: list[str]) -> bool:
     by a DSLR camera', 'outperforms STL approach using two kinds of architectures: C3D-AVG'), with no
     word that lists examples of the class ('existing methods such as X', 'baselines including X')."""
     for i, w in enumerate(between):
-        if w in _CLASS_NOUNS:
+        if w in _OBJECT_CLASSES:
             rest = between[i + 1:]
             at = next((j for j, x in enumerate(rest) if x in _WHERE), None)
             return at is not None and not any(x in _EXAMPLES for x in rest[:at + 1]) and \
