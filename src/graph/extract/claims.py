@@ -20,7 +20,7 @@ head and tail being entity indices, head None for the paper itself."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -288,8 +288,7 @@ class ClaimFinder:
         for s, e in view.cues_in(self.self_cues, sent):
             if not any(i[0] <= s < i[1] for i in items):
                 items.append((s, e, "self", me))
-        lower = view.lowers[sent.start:sent.end]
-        for i in _it_acting(lower):
+        for i in _it_acting(view.lowers, view.positions("it"), sent.start, sent.end):
             if not any(it[0] <= i < it[1] for it in items):
                 items.append((i, i + 1, "self", me))
         items.sort()
@@ -490,6 +489,7 @@ def _numbers(view, sent, its, previous=()) -> list:
     return results.read(text, [i - first for i in view.idx[sent.start:sent.end]], its, previous)
 
 
+watch({"it"})
 _ACTS = frozenset({"outperforms", "surpasses", "beats", "exceeds", "achieves", "obtains", "attains", "reaches",
                    "improves", "yields", "performs", "outperformed", "surpassed", "achieved", "obtained"})
 _OPENERS = frozenset({",", "moreover", "furthermore", "additionally", "also", "and", "empirically", "experimentally"})
@@ -517,16 +517,13 @@ def _respective_margin(h, t, claims: list[tuple], margins: list, where: dict):
     return listed[tails.index(t)] if len(listed) == len(tails) else None
 
 
-def _it_acting(lower: list[str]) -> list[int]:
-    """Where 'it' opens a sentence (or its clause after 'moreover,') as the subject of a result or
-    win verb ('It outperforms X', 'Moreover, it also outperforms Y'): in an abstract, the paper's own
-    approach, named in the sentence before."""
-    out = []
-    for i, w in enumerate(lower):
-        if w == "it" and (i == 0 or lower[i - 1] in _OPENERS) and \
-                any(x in _ACTS for x in lower[i + 1:i + 4]) and not any(x in ("is", "was", "has") for x in lower[i + 1:i + 2]):
-            out.append(i)
-    return out
+def _it_acting(lowers: list[str], its: list[int], start: int, end: int) -> list[int]:
+    """Where, within the sentence, 'it' (at doc positions `its`) opens the sentence (or its clause
+    after 'moreover,') as the subject of a result or win verb ('It outperforms X', 'Moreover, it also
+    outperforms Y'): in an abstract, the paper's own approach, named in the sentence before."""
+    return [i - start for i in its[bisect_left(its, start):bisect_left(its, end)]
+            if (i == start or lowers[i - 1] in _OPENERS) and any(x in _ACTS for x in lowers[i + 1:min(i + 4, end)])
+            and not (i + 1 < end and lowers[i + 1] in ("is", "was", "has"))]
 
 
 def _modifier(lowers, end) -> bool:

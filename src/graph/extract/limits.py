@@ -134,8 +134,8 @@ _OBJECT_CLASSES = frozenset({"methods", "method", "models", "approaches", "appro
                           "techniques", "technique", "baselines", "alternatives", "competitors", "systems", "solvers",
                           "frameworks", "counterparts", "networks", "optimizers", "detectors", "classifiers", "works"})
 _WHERE = frozenset({"on", "in", "for", "using", "with", "across", "under", "without", "via", "when", "to", "from"})
-_EXAMPLES = frozenset({"such", "including", "include", "includes", "like", "e.g.", "e.g", "i.e.", "namely",
-                       "especially", "particularly", "notably", "among", "as", "and", "or", ","})
+_LISTING = frozenset({"such", "including", "like", "e.g.", "e.g", "namely"})  # words that list a class's members
+_EXAMPLES = _LISTING | {"include", "includes", "i.e.", "especially", "particularly", "notably", "among", "as", "and", "or", ","}
 
 
 def _denied(lower: list[str], s: int) -> bool:
@@ -156,8 +156,7 @@ def _beyond_object(between: list[str]) -> bool:
         if w in _OBJECT_CLASSES:
             rest = between[i + 1:]
             at = next((j for j, x in enumerate(rest) if x in _WHERE), None)
-            return at is not None and not any(x in _EXAMPLES for x in rest[:at + 1]) and \
-                not any(x in ("such", "including", "like", "e.g.", "e.g", "namely") for x in rest[at:])
+            return at is not None and not _EXAMPLES.intersection(rest[:at + 1]) and not _LISTING.intersection(rest[at:])
     return False
 
 

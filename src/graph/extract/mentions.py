@@ -8,6 +8,7 @@ to the longer mention. Results: ``doc._.pg_mentions`` (list of Mention, in text 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -107,6 +108,8 @@ class MentionFinder:
         self.not_heads = words("not_entity_heads")
         self.naming = cues("naming")
         self.common = common_words()
+        # lexicon names one of whose forms is also a metric's (MAE): read as the metric where a number is beside
+        self.metric_named = frozenset(c for c, forms in self.lex.forms.items() if any(metrics.resolve(f) for f in forms))
         self.generic_heads = words("dataset_nouns") | {"model", "models", "framework", "method", "network", "architecture"}
         self.dataset_context = words("dataset_nouns") | {"validation", "val", "test", "training", "train", "set"}
 
@@ -124,7 +127,8 @@ class MentionFinder:
         found += self._shaped(view)
         if self._not_names:  # an acronym the paper defines as a task or a metric is no name anywhere in it
             found = [m for m in found if key(m.text) not in self._not_names]
-        scored = {key(m.text) for m in found if m.source == "lexicon" and _scored(view, m)}
+        scored = {key(m.text) for m in found if m.source == "lexicon" and m.canonical in self.metric_named and
+                  _scored(view, m)}
         if scored:  # "an MAE of 3.2": the metric, here and throughout the paper, not the Masked Autoencoder
             found = [m for m in found if key(m.text) not in scored]
         kept = _resolve(found)
@@ -255,21 +259,18 @@ class MentionFinder:
         Scale dataset"). The title, where every word is capitalised, is left out."""
         out = []
         texts, lower = view.texts, view.lowers
-        for noun in sorted(_NAMING_NOUNS):
-            for j in view.positions(noun):
-                if j <= view.title_end:
-                    continue
-                i = j
-                while i > j - 3 and i - 1 > view.title_end and _CAPITALISED.match(texts[i - 1]) \
-                        and lower[i - 1] not in self.not_heads:
-                    i -= 1
-                if i == j or lower[i - 1] not in {"the", "on", "a", "new", "public", "released", "real-world", "of",
-                                                   "in", "and", ","}:
-                    continue  # not a name, or one opening its sentence ("Large datasets are ...")
-                text = view.span_text(i, j)
-                if all(w in self.common for w in lower[i:j]) or key(text) in self.lex.stop or self.lex.lookup(text):
-                    continue  # "the Large Scale dataset", or a name the lexicon has
-                out.append(Mention(i, j, text, singular(text), "dataset", "context"))
+        for j in _after_title(view, _NAMING_NOUNS):
+            i = j
+            while i > j - 3 and i - 1 > view.title_end and _CAPITALISED.match(texts[i - 1]) \
+                    and lower[i - 1] not in self.not_heads:
+                i -= 1
+            if i == j or lower[i - 1] not in {"the", "on", "a", "new", "public", "released", "real-world", "of",
+                                               "in", "and", ","}:
+                continue  # not a name, or one opening its sentence ("Large datasets are ...")
+            text = view.span_text(i, j)
+            if all(w in self.common for w in lower[i:j]) or key(text) in self.lex.stop or self.lex.lookup(text):
+                continue  # "the Large Scale dataset", or a name the lexicon has
+            out.append(Mention(i, j, text, singular(text), "dataset", "context"))
         return out
 
     def _listed_before_dataset_noun(self, view: tokens.View) -> list[Mention]:
@@ -277,16 +278,13 @@ class MentionFinder:
         and Office-Caltech benchmarks" (two names at least, as _listed_after_dataset_noun)."""
         out = []
         lower = view.lowers
-        for noun in sorted(_LIST_NOUNS):
-            for j in view.positions(noun):
-                if j <= view.title_end:
-                    continue
-                start = view.sent_at(j).start
-                items, i = _list_items(view.texts, j - 1, start - 1, -1)
-                if len(items) < 2 or i < start or lower[i] not in {"on", "the", "in", "of", "across", "over", "using", "and",
-                                                                  "(", ",", ":", "from", "with"}:
-                    continue  # not a list, or one opening its sentence
-                out += self._listed(view, items)
+        for j in _after_title(view, _LIST_NOUNS):
+            start = view.sent_at(j).start
+            items, i = _list_items(view.texts, j - 1, start - 1, -1)
+            if len(items) < 2 or i < start or lower[i] not in {"on", "the", "in", "of", "across", "over", "using", "and",
+                                                              "(", ",", ":", "from", "with"}:
+                continue  # not a list, or one opening its sentence
+            out += self._listed(view, items)
         return out
 
     def _listed_after_dataset_noun(self, view: tokens.View) -> list[Mention]:
@@ -296,24 +294,21 @@ class MentionFinder:
         the list's end."""
         out = []
         lower = view.lowers
-        for noun in sorted(_LIST_NOUNS):
-            for j in view.positions(noun):
-                if j <= view.title_end:
-                    continue
-                end = view.sent_at(j).end
-                i = j + 1
-                opened = False
-                while i < end and (lower[i] in _LIST_OPENERS or lower[i] in {",", "such", "as"}):
-                    opened |= lower[i] in _LIST_OPENERS or lower[i] == "as"
-                    i += 1
-                if not opened:
-                    continue
-                items, i = _list_items(view.texts, i, end, 1)
-                closing = lower[i] if i < end else "."
-                if len(items) < 2 or closing not in {")", ".", ";", ",", "-", "--"} and \
-                        not (closing.isalpha() and closing.islower()):
-                    continue
-                out += self._listed(view, items)
+        for j in _after_title(view, _LIST_NOUNS):
+            end = view.sent_at(j).end
+            i = j + 1
+            opened = False
+            while i < end and (lower[i] in _LIST_OPENERS or lower[i] in {",", "such", "as"}):
+                opened |= lower[i] in _LIST_OPENERS or lower[i] == "as"
+                i += 1
+            if not opened:
+                continue
+            items, i = _list_items(view.texts, i, end, 1)
+            closing = lower[i] if i < end else "."
+            if len(items) < 2 or closing not in {")", ".", ";", ",", "-", "--"} and \
+                    not (closing.isalpha() and closing.islower()):
+                continue
+            out += self._listed(view, items)
         return out
 
     def _listed(self, view: tokens.View, items: list[tuple[int, int]]) -> list[Mention]:
@@ -484,6 +479,14 @@ def _list_items(texts: list[str], i: int, stop: int, step: int) -> tuple[list[tu
 
 
 _NUMBER = re.compile(r"^[+±]?\d+(?:\.\d+)?%?$")
+
+
+def _after_title(view: tokens.View, nouns) -> Iterator[int]:
+    """Where each of `nouns` occurs after the title (whose every word is capitalised), noun by noun."""
+    for noun in sorted(nouns):
+        for j in view.positions(noun):
+            if j > view.title_end:
+                yield j
 
 
 def _scored(view: tokens.View, m: Mention) -> bool:
