@@ -72,6 +72,10 @@ def claims(pg):
     # a lower-case term written inside a longer capitalised name is not that term
     ("A study", "It builds on Excitation Back-Propagation and Grad-CAM. We use early stopping.",
      [("Grad-CAM", "method", [], []), ("early stopping", "method", [], [])]),
+    # a two-letter acronym of a capitalised name of several words is judged; of one described word, no name
+    ("A study", "We propose a simple and effective Cube Padding (CP) technique.",
+     [("CP", "method", ["Cube Padding"], ["proposed"])]),
+    ("A study", "The high resolution (HR) image and the Language Model (LM) are used.", []),
     # a piece of a formula is no name
     ("A study", "The error scales no better than O(m^{-1/4}).", []),
     ("A study", "The gain is large on the challenging PaSC, COX and ESOGU video datasets.",
@@ -103,6 +107,12 @@ def test_extract_entities(extract, title, abstract, want):
     ("A study", "Our approach outperforms the usual approach using two architectures: C3D-AVG and MSCADC.", []),
     ("A study", "Our approach outperforms strong baselines on COCO, including Mask R-CNN.",
      [("@paper", "outperforms", "Mask R-CNN"), ("@paper", "evaluated-on", "COCO")]),
+    ("A study", "LIT outperforms recent compression techniques by leveraging the structure of modern DNNs (e.g., "
+                "ResNet).", []),
+    ("A study", "Fair-ARD surpasses ARD methods and fairness algorithms in terms of robustness (e.g., under AutoAttack).",
+     []),
+    ("A study", "Our method outperforms baselines (e.g., DeiT) on ImageNet.",
+     [("@paper", "outperforms", "DeiT"), ("@paper", "evaluated-on", "ImageNet")]),
     # a denied win is none; nor is a name the win is stated without
     ("A study", "We prove that these methods cannot outperform SGD.", []),
     ("A study", "Our method does not only outperform ResNet-50 on accuracy.", [("@paper", "outperforms", "ResNet-50")]),

@@ -406,6 +406,8 @@ def accept_features(view, ms, ent, names: list[str]) -> list[str]:
     f.append(f"length={min(len(name), 12) // 3}")
     if any(m.named for m in ms):
         f.append("named")
+    if any(m.tentative for m in ms):
+        f.append("two_letter_definition")
     long = [m for m in ms if m.end - m.start > 1]
     if long:
         f.append(f"long_last={lowers[long[0].end - 1]}")
@@ -448,7 +450,7 @@ def _coined(view, ms) -> bool:
     """Whether the name is defined with a long form in capitals, as a coined name is:
     "Gated-Attention (GA) Reader", "Vision Outlooker (VOLO)"; not "knowledge graph completion (KGC)"."""
     for m in ms:
-        if m.source == "abbreviation" and len(m.text) > len(m.canonical):  # the long form
+        if m.source == "abbreviation" and len(m.text) > len(m.canonical) and not m.tentative:  # the long form
             words = [w for w in m.text.replace("-", " ").split() if w.isalpha() and len(w) > 3]
             if words and all(w[:1].isupper() for w in words):
                 return True

@@ -132,8 +132,8 @@ _NEGATIONS = frozenset({"not", "cannot", "can't", "never", "fail", "fails", "fai
 _OBJECT_CLASSES = frozenset({"methods", "method", "models", "approaches", "approach", "algorithms", "algorithm",
                           "estimators", "estimator",
                           "techniques", "technique", "baselines", "alternatives", "competitors", "systems", "solvers",
-                          "frameworks", "counterparts", "networks", "optimizers", "detectors", "classifiers", "works"})
-_WHERE = frozenset({"on", "in", "for", "using", "with", "across", "under", "without", "via", "when", "to", "from"})
+                          "frameworks", "counterparts", "networks", "optimizers", "optimizer", "detectors", "classifiers", "works"})
+_WHERE = frozenset({"on", "in", "for", "using", "with", "across", "under", "without", "via", "when", "to", "from", "by"})
 _LISTING = frozenset({"such", "including", "like", "e.g.", "e.g", "namely"})  # words that list a class's members
 _EXAMPLES = _LISTING | {"include", "includes", "i.e.", "especially", "particularly", "notably", "among", "as", "and", "or", ","}
 
@@ -151,13 +151,24 @@ def _beyond_object(between: list[str]) -> bool:
     """Whether the words from a win cue to its tail pass the win's own object, a class of models, and
     go on into a phrase of where or with what ('outperforms existing methods for various datasets captured
     by a DSLR camera', 'outperforms STL approach using two kinds of architectures: C3D-AVG'), with no
-    word that lists examples of the class ('existing methods such as X', 'baselines including X')."""
+    word that lists examples of the class ('existing methods such as X', 'baselines including X'). Examples
+    in brackets after another noun list that noun's members, not the class's ('outperforms recent compression
+    techniques by leveraging the structure of modern DNNs (e.g., ResNet)'). Any class of a coordinated
+    object may be the one ('surpasses ARD methods and robust fairness algorithms in terms of ...')."""
     for i, w in enumerate(between):
         if w in _OBJECT_CLASSES:
             rest = between[i + 1:]
             at = next((j for j, x in enumerate(rest) if x in _WHERE), None)
-            return at is not None and not _EXAMPLES.intersection(rest[:at + 1]) and not _LISTING.intersection(rest[at:])
+            if at is None or _EXAMPLES.intersection(rest[:at + 1]):
+                continue
+            if not any(x in _LISTING and not _bracketed_elsewhere(rest, j) for j, x in enumerate(rest[at:], at)):
+                return True
     return False
+
+
+def _bracketed_elsewhere(words: list[str], j: int) -> bool:
+    """Whether the listing word at `j` opens a bracket that follows a word other than a class: 'DNNs (e.g.,'."""
+    return j >= 2 and words[j - 1] == "(" and words[j - 2] not in _OBJECT_CLASSES
 
 
 def _trained_on(ctx, cand, items, finder) -> bool:

@@ -37,6 +37,7 @@ class Mention:
     type: str | None  # lexicon type; None when only context can tell
     source: str
     named: bool = False  # introduced by a naming cue ("our models, named X"), whatever its source
+    tentative: bool = False  # defined by a two-letter acronym ("expected improvement (EI)"): a name only if judged one
     start_char: int = 0
     end_char: int = 0
 
@@ -190,17 +191,22 @@ class MentionFinder:
                 by_short = None  # "Bayesian networks (BN)": this paper's BN, not the lexicon's (Batch Normalization)
                 self._redefined.add(key(sf))
             term = by_long or by_short
-            titled = all(t[:1].isupper() for t in texts[i - size:i] if t.isalpha() and len(t) > 3)
+            worded = [t for t in texts[i - size:i] if t.replace("-", "").isalpha() and len(t) > 3]
+            titled = bool(worded) and all(t[:1].isupper() for t in worded)
             named_on = i + 3 < len(texts) and texts[i + 3].istitle() and texts[i + 3].isalpha()
-            shaped = shapes.looks_like_name(sf) or len(sf) == 2 and sf.isupper() and titled and named_on
-            if term is None and (not shaped or long_text.islower() and texts[i - 1].endswith("s")):
-                continue  # "high resolution (HR)", "pre-trained models (PTMs)": descriptions, not names;
-                # a two-letter one counts in a capitalised name that goes on: "Gated-Attention (GA) Reader"
+            # "No-Reference (NR) quality": one word describes, unless a name goes on ("Gated-Attention (GA) Reader")
+            two = len(sf) == 2 and sf.isupper() and titled and (size > 1 or named_on)
+            if term is None and (not (two or shapes.looks_like_name(sf)) or
+                                 long_text.islower() and texts[i - 1].endswith("s")):
+                continue  # "high resolution (HR)", "pre-trained models (PTMs)": descriptions, not names
+            # a two-letter acronym of a capitalised long form names a thing in a name that goes on ("Gated-Attention
+            # (GA) Reader"); elsewhere it may not ("Language Model (LM)"): the accept model judges it
+            tentative = term is None and two and not named_on
             canonical = term.canonical if term else singular(sf)
             etype = term.type if term else None
             source = "lexicon" if term else "abbreviation"
-            lf = Mention(i - size, i, long_text, canonical, etype, source)
-            short = Mention(i + 1, i + 2, sf, canonical, etype, source)
+            lf = Mention(i - size, i, long_text, canonical, etype, source, tentative=tentative)
+            short = Mention(i + 1, i + 2, sf, canonical, etype, source, tentative=tentative)
             out += [lf, short]
             links.append((lf, short))
             defined[key(sf)] = (canonical, etype, source)
