@@ -72,6 +72,11 @@ def claims(pg):
     # a lower-case term written inside a longer capitalised name is not that term
     ("A study", "It builds on Excitation Back-Propagation and Grad-CAM. We use early stopping.",
      [("Grad-CAM", "method", [], []), ("early stopping", "method", [], [])]),
+    # an acronym defined before "problem" or "task" names a task, here and after; a title in capitals holds no
+    # acronym by its shape alone
+    ("A study", "We revisit the stochastic convex optimization (SCO) problem. Our SCO bound is tight.", []),
+    ("INTERPRETATION OF NEURAL NETWORK IS FRAGILE", "We show that interpretation is fragile on ImageNet.",
+     [("ImageNet", "dataset", [], [])]),
     # a two-letter acronym of a capitalised name of several words is judged; of one described word, no name
     ("A study", "We propose a simple and effective Cube Padding (CP) technique.",
      [("CP", "method", ["Cube Padding"], ["proposed"])]),

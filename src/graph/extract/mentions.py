@@ -25,6 +25,7 @@ SOURCES = ("lexicon", "abbreviation", "naming", "context", "shape")  # order of 
 # marks it ("the Kodak dataset"), which names a dataset the paper uses, not one it introduces
 _RANK = {s: i for i, s in enumerate(SOURCES)}
 _OPEN = "("  # where abbreviations are defined: "Vision Transformer (ViT)"
+_TASK_NOUNS = frozenset({"problem", "problems", "task", "tasks", "setting", "settings"})  # "(SCO) problem"
 watch({_OPEN})
 
 
@@ -176,6 +177,9 @@ class MentionFinder:
                 continue
             size = abbrev.find_long_form(sf, texts[max(0, i - 12):i])
             if size is None:
+                continue
+            if i + 3 < len(lowers) and lowers[i + 3] in _TASK_NOUNS and self.lex.lookup(sf) is None:
+                self._not_names.add(key(sf))  # "the stochastic convex optimization (SCO) problem": a task
                 continue
             head = lowers[i - 1]
             if head in self.not_heads or head.rstrip("s") in self.not_heads:
@@ -349,6 +353,12 @@ class MentionFinder:
         names = self._names
         here = {raw for raw in distinct if raw in names}
         found = [i for i, raw in enumerate(view.texts) if raw in here] if here else []
+        if found and found[0] < view.title_end and _shouting(view.texts[:view.title_end]):
+            # "INTERPRETATION OF NEURAL NETWORK IS FRAGILE": a title in capitals holds no acronym by its
+            # shape alone; one the abstract writes in capitals too still counts
+            later = {view.texts[i] for i in found if i >= view.title_end}
+            found = [i for i in found if i >= view.title_end or view.texts[i] in later
+                     or not view.texts[i].replace("-", "").isalpha()]
         for i in found:
             raw = view.texts[i]
             text = self._names[raw]
@@ -485,6 +495,12 @@ def _list_items(texts: list[str], i: int, stop: int, step: int) -> tuple[list[tu
 
 
 _NUMBER = re.compile(r"^[+±]?\d+(?:\.\d+)?%?$")
+
+
+def _shouting(title: list[str]) -> bool:
+    """Whether a title is written in capitals: most of its words of four letters or more are."""
+    words = [t for t in title if t.replace("-", "").isalpha() and len(t) >= 4]
+    return len(words) >= 2 and sum(t.isupper() for t in words) >= 0.8 * len(words)
 
 
 def _after_title(view: tokens.View, nouns) -> Iterator[int]:
