@@ -138,6 +138,10 @@ def test_extract_entities(extract, title, abstract, want):
     ("A study", "We propose G-SimCLR, which builds upon SimCLR.", [("G-SimCLR", "extends", "SimCLR")]),
     ("SeiT++: Better tokens", "SeiT++ improves the storage of SeiT.", [("SeiT++", "extends", "SeiT")]),
     ("A study", "The ViT-based detector uses a ResNet-50 backbone.", []),
+    ("A study", "We propose two models named BGCN and BGAT, based on GCN and GAT, respectively.",
+     [("BGCN", "extends", "Graph Convolutional Network"), ("BGAT", "extends", "Graph Attention Network")]),
+    ("A study", "Our model improves 2.1% over DeiT on ImageNet.",
+     [("@paper", "outperforms", "DeiT"), ("@paper", "evaluated-on", "ImageNet")]),
     # a name that holds another's is built on it, unless what is left is a size or the other a family
     ("PyNeRF: Pyramidal Neural Radiance Fields", "Neural Radiance Fields (NeRF) render novel views. PyNeRF trains "
                                                  "NeRF models at different spatial grid resolutions.",

@@ -505,3 +505,17 @@ def test_results_a_range_of_gains_is_one_margin_and_a_count_is_none():
     assert read("X reaches 84.1% - 85.3% accuracy on Z .", [("X", M, 0), ("Z", D, 1)]) == [
         ("value", 84.1, "%", "accuracy", 1, None, None), ("value", 85.3, "%", "accuracy", 1, None, None)]
     assert read("X outperformed 13 other competitors on Z .", [("X", M, 0), ("Z", D, 1)]) == []
+
+
+def test_results_a_bare_number_in_brackets_after_a_margin_is_a_margin_of_another_setting():
+    assert read("X gains 8.2% ( 4.8% ) over Y on ImageNet .", [("X", M, 0), ("Y", M, 1), ("ImageNet", D, 2)]) == [
+        ("margin", 8.2, "%", None, 2, None, None), ("margin", 4.8, "%", None, 2, None, None)]
+
+
+def test_results_margins_before_their_tails_pair_respectively_within_each_list(extract):
+    pg = extract("A study", "Our models achieve 8.2% (4.8%) and 6.7% (9.3%) accuracy gains over MobileNetV2 and "
+                            "MnasNet, respectively, and 2.7% and 5.6% gains over ResNet-101 and ResNet-152, "
+                            "respectively, on ImageNet.")
+    assert [(c.tail, c.margin) for c in pg.claims if c.relation == "outperforms"] == [
+        ("MobileNetV2", "8.2%"), ("MnasNet", "6.7%"), ("ResNet-101", "2.7%"), ("ResNet-152", "5.6%")]
+    assert [c.value for c in pg.claims if c.relation == "evaluated-on"] == [None]

@@ -45,6 +45,7 @@ _STRONG_RESULT = {"experiments", "experiment", "experimental", "results", "evalu
 _POSITIVE = {"superior", "better", "improvement", "improvements", "higher", "boost", "gains", "gain", "outperforms"}
 _WEAK_EXTENDS = {"improves", "improve", "improving", "integrates", "integrate", "applying", "combine", "combines",
                  "scale", "scales", "revisit", "rethinks", "adapts", "modifies"}
+_COMPARED = frozenset({"over", "than"})
 _OTHERS = {"methods", "approaches", "models", "networks", "works", "techniques", "architectures", "algorithms"}
 _RELATIVE = {"which", "that", "where", "who", "across"}  # what follows is no longer what the cue's object is
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
@@ -212,7 +213,8 @@ class ClaimFinder:
             else:
                 margins = [n for n in found if n.kind == "margin"]
                 after = [n for n in margins if any(p < n.start for p in where.get(t, ()))]
-                paired = _respective_margin(h, t, by_sent[sent.i], margins, where) if sent.i in respectively else None
+                paired = _respective_margin(h, t, by_sent[sent.i], margins, where, _respectively_at(view, sent)) \
+                    if sent.i in respectively else None
                 if margins:
                     extra = dict(extra or {}, margin=paired or (after or margins)[0])
             out.append((h, r, t, sent, conf, extra))
@@ -416,14 +418,21 @@ class ClaimFinder:
                     for it in self._right(items, end, lower[:comma], [], limit=10)[:3]:
                         out.append((after[0][3], "extends", it[3], sent, 0.7, None))
                 continue
+            tails = self._right(items, end, lower, [], limit=10, stop_words=_RELATIVE)
+            heads = _coordinated(items, lower, left) if left is not None and "respectively" in lower[end:] else []
+            if not weak and len(heads) == len(tails) > 1 and own.intersection(it[3] for it in heads):
+                # "two models named BGCN and BGAT, based on GCN and GAT, respectively": each on its own
+                out += [(h[3], "extends", t[3], sent, 0.7, None) for h, t in zip(heads, tails)]
+                continue
             if left is None or left[3] not in own:
                 continue  # lineage is what a paper says of its own work
             if weak and left[2] != "self" and left[3] != me:
                 continue
-            tails = self._right(items, end, lower, [], limit=10, stop_words=_RELATIVE)
             if "into" in lower[end:]:  # "integrates A and B into C": C is what is built on
                 into = lower.index("into", end)
                 tails = [it for it in tails if it[0] < into] + self._right(items, into + 1, lower, [], limit=6)
+            if weak:  # "improves 2.1% over DeiT": a win, not lineage
+                tails = [it for it in tails if not _COMPARED.intersection(lower[end:it[0]])]
             for it in tails[:3]:
                 out.append((left[3], "extends", it[3], sent, 0.5 if weak else 0.7, None))
         return out
@@ -504,17 +513,46 @@ def _shown(ents, claim: tuple) -> bool:
     return h is not None and h != SELF and decide.names_hold(ents[h].surface_forms, ents[t].surface_forms)
 
 
-def _respective_margin(h, t, claims: list[tuple], margins: list, where: dict):
+def _respectively_at(view, sent) -> tuple[list[int], str]:
+    """The character positions, within the sentence, of its words 'respectively'; and its text."""
+    first = view.idx[sent.start]
+    return ([view.idx[i] - first for i in view.positions("respectively") if sent.start <= i < sent.end],
+            view.text[first:view.end_char(sent.end - 1)])
+
+
+def _respective_margin(h, t, claims: list[tuple], margins: list, where: dict, marks: tuple[list[int], str]):
     """The margin 'respectively' pairs with the win over `t`: "outperforms A and B by 7.9% and 5.8%,
-    respectively" gives A 7.9% and B 5.8%, when as many margins follow the tails as the head's wins in
-    the sentence; else None."""
-    tails = sorted({c[2] for c in claims if c[0] == h and c[1] == "outperforms" and where.get(c[2])},
-                   key=lambda x: min(where[x]))
+    respectively" gives A 7.9% and B 5.8%, and so does "gains of 7.9% (4.8%) and 5.8% (9.3%) over A and B,
+    respectively", when the part of the sentence that ends at the tail's 'respectively' lists as many
+    margins, not counting those in brackets, as the head's wins there; else None. `marks`: where the
+    sentence says 'respectively', and its text."""
+    marks, text = marks
+    at = min(where.get(t, ()), default=None)
+    end = next((m for m in marks if at is not None and m > at), None)
+    if end is None:
+        return None
+    begin = max((m for m in marks if m < at), default=-1)
+    tails = sorted({c[2] for c in claims if c[0] == h and c[1] == "outperforms" and
+                    any(begin < p < end for p in where.get(c[2], ()))},
+                   key=lambda x: min(p for p in where[x] if begin < p))
     if len(tails) < 2 or t not in tails:
         return None
-    last = max(min(where[x]) for x in tails)
-    listed = [n for n in margins if n.start > last]
+    listed = [n for n in margins if begin < n.start < end and not text[:n.start].rstrip().endswith("(")]
+    if len(listed) != len(tails):
+        last = max(min(p for p in where[x] if begin < p) for x in tails)
+        listed = [n for n in listed if n.start > last]  # margins after the tails, when others come before them
     return listed[tails.index(t)] if len(listed) == len(tails) else None
+
+
+def _coordinated(items, lower: list[str], last) -> list:
+    """The models listed together ending with the item `last` ("BGCN and BGAT", "A, B, and C"), in order."""
+    run = [last]
+    for it in reversed([it for it in items if it[1] <= last[0]]):
+        between = lower[it[1]:run[0][0]]
+        if it[2] != "model" or not between or any(w not in {",", "and"} for w in between):
+            break
+        run.insert(0, it)
+    return run
 
 
 def _it_acting(lowers: list[str], its: list[int], start: int, end: int) -> list[int]:

@@ -246,6 +246,13 @@ class MentionFinder:
             if run > j:
                 text = view.span_text(j, run)
                 out.append(Mention(j, run, text, singular(text), self._known_type(text), "naming", True))
+                # "two models named BGCN and BGAT": each name of the list is named ("namely" lists what is there)
+                while run + 1 < n and lower[run] in {",", "and"} and run - j == 1 and lower[start] != "namely":
+                    k = run + 1 + (lower[run + 1] == "and")
+                    if k >= n or not shapes.looks_like_name(texts[k]) or k + 1 < n and texts[k + 1][:1].isupper():
+                        break
+                    out.append(Mention(k, k + 1, texts[k], singular(texts[k]), self._known_type(texts[k]), "naming", True))
+                    j, run = k, k + 1
         out += self._before_dataset_noun(view)
         out += self._listed_after_dataset_noun(view)
         out += self._listed_before_dataset_noun(view)
