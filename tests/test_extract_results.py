@@ -519,3 +519,9 @@ def test_results_margins_before_their_tails_pair_respectively_within_each_list(e
     assert [(c.tail, c.margin) for c in pg.claims if c.relation == "outperforms"] == [
         ("MobileNetV2", "8.2%"), ("MnasNet", "6.7%"), ("ResNet-101", "2.7%"), ("ResNet-152", "5.6%")]
     assert [c.value for c in pg.claims if c.relation == "evaluated-on"] == [None]
+
+
+def test_results_a_score_named_before_by_an_unknown_name_takes_no_other_metric():
+    assert read("On MVTec AD , X reaches an AUCROC score of 98.8% and a PRO score of 97.1% .",
+                [("MVTec AD", D, 0), ("X", M, 1)]) == [
+        ("value", 98.8, "%", None, 0, None, None), ("value", 97.1, "%", "AUPRO", 0, None, None)]

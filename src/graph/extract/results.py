@@ -262,7 +262,7 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
         ms, me, only = next(iter(named.values()))
         out = [n._replace(metric=only, metric_text=text[ms:me]) if n.metric is None and n.kind == "value" and
                (n.unit == "%" or _dataset_right_after(names, text, n.end)) and not _a_setting(lower, n.start) and
-               not _bracketed_apart(text, ms, n) else n for n in out]
+               not _bracketed_apart(text, ms, n) and not _own_score(lower, n) else n for n in out]
     # a bare number is a count or a size, unless a result is what it is stated as ("achieves 79.2 on COCO
     # test-dev, 77.1 on COCO test-challenge"); an unnamed percentage after a setting's words sets the experiment
     scored = _scored_bare(out, text, lower, names)
@@ -394,7 +394,8 @@ def _lists(out: list[Number], text: str, lower: str, mets) -> list[Number]:
             kind = "margin" if any(n.kind == "margin" for n in g) else "value"
             after, written = _metric_after(text, mets, g[-1].end)
             if after is not None:
-                g = [n if n.metric is not None else n._replace(metric=after, metric_text=written) for n in g]
+                g = [n if n.metric is not None or _own_score(lower, n) else n._replace(metric=after, metric_text=written)
+                     for n in g]
             ref = next((n for n in reversed(g) if n.metric is not None), None)
             unit = next((n.unit for n in g if n.unit), None)
             g = [n._replace(kind=kind, unit=n.unit or (None if _names_own(text, n) else unit),
@@ -420,6 +421,12 @@ def _lists(out: list[Number], text: str, lower: str, mets) -> list[Number]:
             by_start[n.start] = n._replace(unit=n.unit or (a.unit if a.kind == n.kind else None), metric=n.metric or a.metric,
                                            metric_text=n.metric_text or a.metric_text, kind="margin" if alone else n.kind)
     return sorted(by_start.values(), key=lambda n: n.start)
+
+
+def _own_score(lower: str, n: Number) -> bool:
+    """Whether a number is a score named right before it that no metric of the vocabulary is
+    ("an AUCROC score of 98.8%"): it takes no other metric of its sentence or list."""
+    return "score" in _words(lower[max(0, n.start - 24):n.start])[-3:]
 
 
 def _names_own(text: str, n: Number) -> bool:
