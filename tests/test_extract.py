@@ -81,6 +81,10 @@ def claims(pg):
     ("A study", "We propose a simple and effective Cube Padding (CP) technique.",
      [("CP", "method", ["Cube Padding"], ["proposed"])]),
     ("A study", "The high resolution (HR) image and the Language Model (LM) are used.", []),
+    # a translation dataset's language pair is part of its name; one name for all its spellings
+    ("A study", "We test on WMT14 English-to-German, WMT 2014 En-De and IWSLT'14 De-En.",
+     [("WMT14 English-German", "dataset", ["WMT14 English-to-German", "WMT 2014 En-De"], []),
+      ("IWSLT German-English", "dataset", ["IWSLT'14 De-En"], [])]),
     # a piece of a formula is no name
     ("A study", "The error scales no better than O(m^{-1/4}).", []),
     ("A study", "The gain is large on the challenging PaSC, COX and ESOGU video datasets.",

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from graph import metrics
 from graph.extract import abbrev, shapes, tokens
 from graph.extract.cues import cues, watch, words
-from graph.extract.resources import common_words, lexicon
+from graph.extract.resources import common_words, lexicon, patterns
 from graph.text import key, singular
 
 SOURCES = ("lexicon", "abbreviation", "naming", "context", "shape")  # order of trust; "context": a dataset noun
@@ -109,6 +109,8 @@ class MentionFinder:
         self._by_key = TextsByKey(self.KEYED_LIMIT)  # token texts by their key: where abbreviations are used
         self.not_heads = words("not_entity_heads")
         self.naming = cues("naming")
+        codes = dict(pair.split("=") for pair in patterns()["language_codes"])
+        self.languages = {w.lower(): w for w in patterns()["languages"]} | codes  # -> the language's name
         self.common = common_words()
         # lexicon names one of whose forms is also a metric's (MAE): read as the metric where a number is beside
         self.metric_named = frozenset(c for c, forms in self.lex.forms.items() if any(metrics.resolve(f) for f in forms))
@@ -135,6 +137,7 @@ class MentionFinder:
             found = [m for m in found if key(m.text) not in scored]
         kept = _resolve(found)
         self._versions(view, kept)
+        self._language_pairs(view, kept)
         for m in kept:
             m.start_char = view.idx[m.start]
             m.end_char = view.end_char(m.end - 1)
@@ -389,6 +392,22 @@ class MentionFinder:
                                    "lexicon" if term else "shape"))
         return out
 
+    def _language_pairs(self, view: tokens.View, kept: list[Mention]) -> None:
+        """A dataset followed by a language pair is one name, a dataset of its own: "WMT14 English-German",
+        "IWSLT'14 De-En", "WMT 2016 English–Romanian"."""
+        starts = {m.start for m in kept}
+        for m in kept:
+            j = m.end
+            if m.type != "dataset" or j >= len(view) or j in starts:
+                continue
+            pair = _PAIR.split(view.texts[j])
+            if len(pair) == 2 and all(p.lower() in self.languages for p in pair) and pair[0][:1].isupper():
+                m.end = j + 1
+                m.text = view.span_text(m.start, m.end)
+                term = self.lex.lookup(m.text)  # else one name for all its spellings: "WMT14 English-German"
+                m.canonical = term.canonical if term else \
+                    f"{m.canonical} {self.languages[pair[0].lower()]}-{self.languages[pair[1].lower()]}"
+
     def _versions(self, view: tokens.View, kept: list[Mention]) -> None:
         """A name followed by its version or year is one name: "BraTS 2019", "DAVIS 2016",
         "SQuAD 1.1", "Claude 3", "YOLO v3" (a year only after a dataset or an untyped name)."""
@@ -442,6 +461,7 @@ class MentionFinder:
         return term.type if term else None
 
 
+_PAIR = re.compile(r"[-–—→>/](?:to[-–])?")  # "English-German", "English-to-French", "En→De"
 _YEAR = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")
 _VERSION = re.compile(r"^(?:[1-9]\d?|\d+\.\d+|v\d+(?:\.\d+)?)$")
 _UNIT_AFTER = frozenset({"%", "times", "x", "×", "layers", "epochs", "images", "classes", "points", "million", "billion",
