@@ -85,6 +85,11 @@ def claims(pg):
     ("A study", "We test on WMT14 English-to-German, WMT 2014 En-De and IWSLT'14 De-En.",
      [("WMT14 English-German", "dataset", ["WMT14 English-to-German", "WMT 2014 En-De"], []),
       ("IWSLT German-English", "dataset", ["IWSLT'14 De-En"], [])]),
+    # an acronym's plural keeps its capitals as written: "VIS" is not "VIs" (variational inference)
+    ("A study", "We test on YouTube VIS with two VIs.", [("variational inference", "method", ["VIs"], [])]),
+    ("A study", "We test on four control environments: Reacher, Half Cheetah, Ant and Hopper.",
+     [("Reacher", "dataset", [], []), ("Half Cheetah", "dataset", [], []), ("Ant", "dataset", [], []),
+      ("Hopper", "dataset", [], [])]),
     # a piece of a formula is no name
     ("A study", "The error scales no better than O(m^{-1/4}).", []),
     ("A study", "The gain is large on the challenging PaSC, COX and ESOGU video datasets.",

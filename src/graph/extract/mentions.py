@@ -58,6 +58,9 @@ class _Form:
     capitals: bool  # has a capital: an all-lower-case match is another word
     word: bool  # a capitalised word ("Cars"): not at a sentence's start
 
+    def _replace_alias(self, alias: str) -> "_Form":
+        return _Form(alias, self.canonical, self.type, self.acronym, self.capitals, self.word)
+
     @classmethod
     def of(cls, alias: str, canonical: str, etype: str) -> "_Form":
         letters = [c for c in alias if c.isalpha()]
@@ -80,7 +83,7 @@ def make_mentions(nlp: Language, name: str):
 # watched, so a Doc's index of watched words finds them instead of a scan of the Doc per noun
 _NAMING_NOUNS = watch(frozenset({"dataset", "datasets", "benchmark", "corpus", "database"}))
 _CAPITALISED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*$")  # "Kodak", "Levy-Holt"
-_LIST_NOUNS = watch(frozenset({"datasets", "benchmarks", "corpora", "databases"}))
+_LIST_NOUNS = watch(frozenset({"datasets", "benchmarks", "corpora", "databases", "environments", "games"}))
 _LIST_OPENERS = frozenset({"(", ":", "i.e.", "i.e", "e.g.", "e.g", "namely", "including", "viz."})
 
 
@@ -99,10 +102,13 @@ class MentionFinder:
                 variants = [form]
                 if form[-1:].isalpha() and not form.endswith("s"):
                     variants.append(form + "s")
+                base = _Form.of(form, canonical, etype)
                 for variant in variants:
                     match_id = nlp.vocab.strings.add(f"pg:{variant}")
                     if match_id not in self.forms:
-                        self.forms[match_id] = _Form.of(variant, canonical, etype)
+                        # an acronym's plural is matched as written too: "VIs", not "VIS" (of "YouTube VIS")
+                        self.forms[match_id] = _Form.of(variant, canonical, etype) if not base.acronym else \
+                            base._replace_alias(variant)
                         self.matcher.add(f"pg:{variant}", [tokenize(variant)])
         self._seen: dict[str, None] = {}  # token texts whose shape has been judged
         self._names: dict[str, str] = {}  # those that may be names -> the name
