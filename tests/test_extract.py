@@ -90,6 +90,9 @@ def claims(pg):
     ("A study", "We test on four control environments: Reacher, Half Cheetah, Ant and Hopper.",
      [("Reacher", "dataset", [], []), ("Half Cheetah", "dataset", [], []), ("Ant", "dataset", [], []),
       ("Hopper", "dataset", [], [])]),
+    # the versions listed after a versioned name are names too
+    ("A study", "We test on BraTS 2019, 2020 and 2021.", [("BraTS 2019", "dataset", [], []), ("BraTS 2020", "dataset", [], []),
+                                                        ("BraTS 2021", "dataset", [], [])]),
     # a piece of a formula is no name
     ("A study", "The error scales no better than O(m^{-1/4}).", []),
     ("A study", "The gain is large on the challenging PaSC, COX and ESOGU video datasets.",

@@ -425,16 +425,41 @@ class MentionFinder:
             nxt = view.texts[j]
             year = _YEAR.match(nxt) and m.type in ("dataset", None)
             after = view.lowers[j + 1] if j + 1 < len(view) else ""
-            if not (year or _VERSION.match(nxt)) or after in _UNIT_AFTER or (
-                    after in {"and", "or", ","} and j + 2 < len(view) and (_YEAR.match(view.texts[j + 2])
-                                                                         or _VERSION.match(view.texts[j + 2]))):
-                continue  # "3 times", "DAVIS 2016 and 2017": not one name
+            if not (year or _VERSION.match(nxt)) or after in _UNIT_AFTER:
+                continue  # "3 times"
             m.end = j + 1
             m.text = view.span_text(m.start, m.end)
             term = self.lex.lookup(m.text)
             m.canonical = term.canonical if term else m.text
             if term:
                 m.type, m.source = term.type, "lexicon"
+        self._version_lists(view, kept)
+
+    def _version_lists(self, view: tokens.View, kept: list[Mention]) -> None:
+        """The versions listed after a versioned name are names too: "DAVIS 2016 and 2017" names DAVIS 2017,
+        "BraTS 2019, 2020 and 2021" BraTS 2020 and BraTS 2021 (written out, as the name they stand for)."""
+        texts, lowers, n = view.texts, view.lowers, len(view)
+        starts = {m.start for m in kept}
+        added = []
+        for m in kept:
+            last = texts[m.end - 1]
+            if m.end - m.start < 2 or m.type not in ("dataset", None) or not (_YEAR.match(last) or _VERSION.match(last)):
+                continue
+            base = view.span_text(m.start, m.end - 1)
+            j = m.end
+            while j + 1 < n and lowers[j] in {",", "and", "or"}:
+                k = j + 1 + (lowers[j] == "," and lowers[j + 1] in {"and", "or"})
+                if k >= n or k in starts or not (_YEAR.match(texts[k]) or _VERSION.match(texts[k])) or \
+                        k + 1 < n and lowers[k + 1] in _UNIT_AFTER:
+                    break
+                text = f"{base} {texts[k]}"
+                term = self.lex.lookup(text)
+                added.append(Mention(k, k + 1, text, term.canonical if term else text, term.type if term else m.type,
+                                     "lexicon" if term else m.source))
+                j = k + 1
+        if added:
+            kept += added
+            kept.sort(key=lambda m: m.start)
 
     def _candidate_text(self, raw: str) -> None:
         """Whether a token text may be a name, by its shape; if so, the name is its text without a
