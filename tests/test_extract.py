@@ -93,6 +93,9 @@ def claims(pg):
     # the versions listed after a versioned name are names too
     ("A study", "We test on BraTS 2019, 2020 and 2021.", [("BraTS 2019", "dataset", [], []), ("BraTS 2020", "dataset", [], []),
                                                         ("BraTS 2021", "dataset", [], [])]),
+    # a variant of a lower-case technique is a name of its own
+    ("A study", "We analyse averaged stochastic gradient descent and structured variational inference.",
+     [("averaged stochastic gradient descent", "method", [], []), ("structured variational inference", "method", [], [])]),
     # a piece of a formula is no name
     ("A study", "The error scales no better than O(m^{-1/4}).", []),
     ("A study", "The gain is large on the challenging PaSC, COX and ESOGU video datasets.",

@@ -115,6 +115,7 @@ class MentionFinder:
         self._by_key = TextsByKey(self.KEYED_LIMIT)  # token texts by their key: where abbreviations are used
         self.not_heads = words("not_entity_heads")
         self.naming = cues("naming")
+        self.variant_modifiers = words("variant_modifiers")
         codes = dict(pair.split("=") for pair in patterns()["language_codes"])
         self.languages = {w.lower(): w for w in patterns()["languages"]} | codes  # -> the language's name
         self.common = common_words()
@@ -172,6 +173,12 @@ class MentionFinder:
                     view.lowers[start - 1] not in self.common:
                 continue  # a lower-case term written inside a longer capitalised name: "Excitation Back-Propagation"
             out.append(Mention(start, end, text, form.canonical, form.type, "lexicon"))
+            if form.type == "method" and not form.capitals and start > 0 and view.lowers[start - 1] in self.variant_modifiers and \
+                    view.texts[start - 1].islower() and text.islower():
+                # "averaged stochastic gradient descent", "structured variational inference": a variant, a name of its own
+                variant = view.span_text(start - 1, end)
+                term = self.lex.lookup(variant)
+                out.append(Mention(start - 1, end, variant, term.canonical if term else variant, form.type, "lexicon"))
         return out
 
     def _abbreviations(self, view: tokens.View):
