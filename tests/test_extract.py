@@ -96,6 +96,9 @@ def claims(pg):
     # a variant of a lower-case technique is a name of its own
     ("A study", "We analyse averaged stochastic gradient descent and structured variational inference.",
      [("averaged stochastic gradient descent", "method", [], []), ("structured variational inference", "method", [], [])]),
+    # capitalised words before a technique's noun are a candidate name; a venue cited is no name
+    ("A study", "We adapt the algorithm of Klivans and Meka (FOCS, 2017) and use the Bellman-Ford algorithm.",
+     [("Bellman-Ford algorithm", "method", [], [])]),
     # a piece of a formula is no name
     ("A study", "The error scales no better than O(m^{-1/4}).", []),
     ("A study", "The gain is large on the challenging PaSC, COX and ESOGU video datasets.",

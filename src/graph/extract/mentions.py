@@ -21,8 +21,9 @@ from graph.extract.cues import cues, watch, words
 from graph.extract.resources import common_words, lexicon, patterns
 from graph.text import key, singular
 
-SOURCES = ("lexicon", "abbreviation", "naming", "context", "shape")  # order of trust; "context": a dataset noun
-# marks it ("the Kodak dataset"), which names a dataset the paper uses, not one it introduces
+SOURCES = ("lexicon", "abbreviation", "naming", "context", "head", "shape")  # order of trust; "context": a dataset
+# noun marks it ("the Kodak dataset"), which names a dataset the paper uses, not one it introduces; "head": a
+# technique's noun follows capitalised words ("the Bellman-Ford algorithm")
 _RANK = {s: i for i, s in enumerate(SOURCES)}
 _OPEN = "("  # where abbreviations are defined: "Vision Transformer (ViT)"
 _TASK_NOUNS = frozenset({"problem", "problems", "task", "tasks", "setting", "settings"})  # "(SCO) problem"
@@ -116,6 +117,7 @@ class MentionFinder:
         self.not_heads = words("not_entity_heads")
         self.naming = cues("naming")
         self.variant_modifiers = words("variant_modifiers")
+        self.technique_heads = watch(words("technique_heads"))
         codes = dict(pair.split("=") for pair in patterns()["language_codes"])
         self.languages = {w.lower(): w for w in patterns()["languages"]} | codes  # -> the language's name
         self.common = common_words()
@@ -270,6 +272,7 @@ class MentionFinder:
                     out.append(Mention(k, k + 1, texts[k], singular(texts[k]), self._known_type(texts[k]), "naming", True))
                     j, run = k, k + 1
         out += self._before_dataset_noun(view)
+        out += self._before_technique_noun(view)
         out += self._listed_after_dataset_noun(view)
         out += self._listed_before_dataset_noun(view)
         for i in range(min(view.title_end, 5)):
@@ -304,6 +307,27 @@ class MentionFinder:
             if all(w in self.common for w in lower[i:j]) or key(text) in self.lex.stop or self.lex.lookup(text):
                 continue  # "the Large Scale dataset", or a name the lexicon has
             out.append(Mention(i, j, text, singular(text), "dataset", "context"))
+        return out
+
+    def _before_technique_noun(self, view: tokens.View) -> list[Mention]:
+        """One or two capitalised words a technique's noun follows inside a sentence: "the Bellman-Ford
+        algorithm", "a Chirplet kernel", "Siamese networks" (not at a sentence's start, nor words
+        abstracts write in lower case: "the Proposed model"). Candidates: the accept model judges them."""
+        out = []
+        texts, lower = view.texts, view.lowers
+        for j in _after_title(view, self.technique_heads):
+            i = j
+            while i > j - 2 and i - 1 > view.title_end and _CAPITALISED.match(texts[i - 1]) and \
+                    not view.is_sent_start(i - 1):
+                i -= 1
+            if i == j or view.is_sent_start(i) or lower[i - 1] in {"-", "/"} or \
+                    all(w in self.common for part in lower[i:j] for w in part.split("-")):
+                continue
+            text = view.span_text(i, j + 1)
+            if self.lex.lookup(text) or self.lex.lookup(view.span_text(i, j)) or key(text) in self.lex.stop:
+                continue  # the lexicon's ("Gaussian process"), or a known name before a noun ("ResNet model")
+            etype = "architecture" if lower[j].startswith("network") else "method"
+            out.append(Mention(i, j + 1, text, singular(text), etype, "head"))
         return out
 
     def _listed_before_dataset_noun(self, view: tokens.View) -> list[Mention]:
