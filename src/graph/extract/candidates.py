@@ -37,7 +37,10 @@ _WORD_FAMILIES = {
     "baseline": {"baseline", "baselines", "prior", "previous", "existing", "state-of-the-art", "sota"},
     "new": {"new", "novel", "propose", "proposed", "present", "introduce"},
 }
-_WORDS = {w: fam for fam, ws in _WORD_FAMILIES.items() for w in ws}
+_WORDS: dict[str, tuple[str, ...]] = {}  # word -> its families ("over" is a comparison and a preposition)
+for _fam, _ws in _WORD_FAMILIES.items():
+    for _w in _ws:
+        _WORDS[_w] = _WORDS.get(_w, ()) + (_fam,)
 watch(frozenset(_WORDS))
 # what makes a sentence worth reading for a comparison or lineage claim
 _LINKING = frozenset(_WORD_FAMILIES["than"] | _WORD_FAMILIES["over"] | _WORD_FAMILIES["versus"])
@@ -114,8 +117,7 @@ class CandidateFinder:
                     fam = "extends_strong" if text in _STRONG_EXTENDS else "extends_weak"
                 out.append((s, e, fam, text))
         for i, w in enumerate(lower):
-            fam = _WORDS.get(w)
-            if fam is not None:
+            for fam in _WORDS.get(w, ()):
                 out.append((i, i + 1, fam, w))
         return out
 
