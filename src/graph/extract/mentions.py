@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -59,9 +59,6 @@ class _Form:
     capitals: bool  # has a capital: an all-lower-case match is another word
     word: bool  # a capitalised word ("Cars"): not at a sentence's start
 
-    def _replace_alias(self, alias: str) -> "_Form":
-        return _Form(alias, self.canonical, self.type, self.acronym, self.capitals, self.word)
-
     @classmethod
     def of(cls, alias: str, canonical: str, etype: str) -> "_Form":
         letters = [c for c in alias if c.isalpha()]
@@ -109,7 +106,7 @@ class MentionFinder:
                     if match_id not in self.forms:
                         # an acronym's plural is matched as written too: "VIs", not "VIS" (of "YouTube VIS")
                         self.forms[match_id] = _Form.of(variant, canonical, etype) if not base.acronym else \
-                            base._replace_alias(variant)
+                            replace(base, alias=variant)
                         self.matcher.add(f"pg:{variant}", [tokenize(variant)])
         self._seen: dict[str, None] = {}  # token texts whose shape has been judged
         self._names: dict[str, str] = {}  # those that may be names -> the name
@@ -175,8 +172,8 @@ class MentionFinder:
                     view.lowers[start - 1] not in self.common:
                 continue  # a lower-case term written inside a longer capitalised name: "Excitation Back-Propagation"
             out.append(Mention(start, end, text, form.canonical, form.type, "lexicon"))
-            if form.type == "method" and not form.capitals and start > 0 and view.lowers[start - 1] in self.variant_modifiers and \
-                    view.texts[start - 1].islower() and text.islower():
+            if form.type == "method" and text.islower() and start > 0 and \
+                    view.lowers[start - 1] in self.variant_modifiers and view.texts[start - 1].islower():
                 # "averaged stochastic gradient descent", "structured variational inference": a variant, a name of its own
                 variant = view.span_text(start - 1, end)
                 term = self.lex.lookup(variant)
