@@ -99,6 +99,9 @@ def claims(pg):
     # capitalised words before a technique's noun are a candidate name; a venue cited is no name
     ("A study", "We adapt the algorithm of Klivans and Meka (FOCS, 2017) and use the Bellman-Ford algorithm.",
      [("Bellman-Ford algorithm", "method", [], [])]),
+    # "Named Entity Recognition" is a task, not a naming; a descriptive capital names no technique
+    ("A study", "We study Named Entity Recognition with a Bayesian model and the Bellman-Ford algorithm.",
+     [("Bellman-Ford algorithm", "method", [], [])]),
     # a piece of a formula is no name
     ("A study", "The error scales no better than O(m^{-1/4}).", []),
     ("A study", "The gain is large on the challenging PaSC, COX and ESOGU video datasets.",

@@ -115,6 +115,7 @@ class MentionFinder:
         self.naming = cues("naming")
         self.variant_modifiers = words("variant_modifiers")
         self.technique_heads = watch(words("technique_heads"))
+        self.descriptive = words("descriptive_capitals")
         codes = dict(pair.split("=") for pair in patterns()["language_codes"])
         self.languages = {w.lower(): w for w in patterns()["languages"]} | codes  # -> the language's name
         self.common = common_words()
@@ -250,6 +251,8 @@ class MentionFinder:
         out = []
         texts, lower, n = view.texts, view.lowers, len(view)
         for start, end in view.cues(self.naming):
+            if texts[start][:1].isupper() and not view.is_sent_start(start) or lower[end:end + 1] == ["entity"]:
+                continue  # "Named Entity Recognition", "named entity recognition": a task, not a naming
             j = end
             while j < n and (texts[j] in {'"', "'", "“", "‘", "`", "``"} or lower[j] in {"the", "a", "an"}):
                 j += 1
@@ -318,7 +321,7 @@ class MentionFinder:
                     not view.is_sent_start(i - 1):
                 i -= 1
             if i == j or view.is_sent_start(i) or lower[i - 1] in {"-", "/"} or \
-                    all(w in self.common for part in lower[i:j] for w in part.split("-")):
+                    all(w in self.common or w in self.descriptive for part in lower[i:j] for w in part.split("-")):
                 continue
             text = view.span_text(i, j + 1)
             if self.lex.lookup(text) or self.lex.lookup(view.span_text(i, j)) or key(text) in self.lex.stop:
