@@ -102,6 +102,8 @@ def claims(pg):
     # "Named Entity Recognition" is a task, not a naming; a descriptive capital names no technique
     ("A study", "We study Named Entity Recognition with a Bayesian model and the Bellman-Ford algorithm.",
      [("Bellman-Ford algorithm", "method", [], [])]),
+    ("A study", "We fit Ising models and compare the Ising model with Hawkes processes.",
+     [("Ising model", "method", ["Ising models"], []), ("Hawkes process", "method", ["Hawkes processes"], [])]),
     # a piece of a formula is no name
     ("A study", "The error scales no better than O(m^{-1/4}).", []),
     ("A study", "The gain is large on the challenging PaSC, COX and ESOGU video datasets.",

@@ -327,7 +327,10 @@ class MentionFinder:
             if self.lex.lookup(text) or self.lex.lookup(view.span_text(i, j)) or key(text) in self.lex.stop:
                 continue  # the lexicon's ("Gaussian process"), or a known name before a noun ("ResNet model")
             etype = "architecture" if lower[j].startswith("network") else "method"
-            out.append(Mention(i, j + 1, text, singular(text), etype, "head"))
+            noun = lower[j]  # "Ising models" and "Ising model" are one name
+            cut = 2 if noun.endswith("es") and noun[:-2] in self.technique_heads else \
+                1 if noun.endswith("s") and noun[:-1] in self.technique_heads else 0
+            out.append(Mention(i, j + 1, text, text[:len(text) - cut], etype, "head"))
         return out
 
     def _listed_before_dataset_noun(self, view: tokens.View) -> list[Mention]:
