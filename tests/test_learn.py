@@ -163,9 +163,20 @@ def test_learn_a_win_stating_its_margin_moves_toward_its_sides_share_right():
     assert model["relations"]["outperforms"]["stated"] == [9, 10, 6, 10] and "stated" not in model["relations"]["extends"]
     m = decide.RelationModel({}, 1.0, 0.0, {}, (), (9, 10, 6, 10))
     prior = decide.PRIOR
-    assert m.confidence_stated(0.7, shown=True) == pytest.approx((9 + 0.7 * prior) / (10 + prior))
-    assert m.confidence_stated(0.7, shown=False) == pytest.approx((6 + 0.7 * prior) / (10 + prior))
+    assert m.confidence_stated(0.7, shown=True) == pytest.approx((10 * decide.share_at_least(9, 10) + 0.7 * prior) /
+                                                                 (10 + prior))
+    assert m.confidence_stated(0.7, shown=False) == pytest.approx((10 * decide.share_at_least(6, 10) + 0.7 * prior) /
+                                                                  (10 + prior))
     assert decide.RelationModel({}, 1.0, 0.0, {}).confidence_stated(0.7, shown=True) == 0.7
+
+
+def test_learn_a_sides_share_counts_at_its_lower_wilson_end():
+    # a side's share promises no more than its measure: 15 of 15 right is about 0.94, not 1
+    assert round(decide.share_at_least(15, 15), 3) == 0.938
+    assert round(decide.share_at_least(41, 55), 3) == 0.683
+    assert decide.share_at_least(0, 0) == 0.0
+    # the same share measured on more claims promises more, and never more than it is
+    assert decide.share_at_least(3, 10) < decide.share_at_least(30, 100) < 0.3
 
 
 def test_learn_a_lineage_claim_whose_head_names_its_tail_shows_its_evidence():

@@ -32,6 +32,17 @@ PRIOR = 20  # how many claims a confidence counts as when a side's share right m
 EVIDENCE = {"outperforms": "a margin stated", "extends": "the head's name holding the tail's"}
 
 
+def share_at_least(right: int, n: int, z: float = 1.0) -> float:
+    """The lower end of the Wilson score interval of right / n (z standard errors): 15 of 15 -> 0.94,
+    41 of 55 -> 0.68."""
+    if n == 0:
+        return 0.0
+    p = right / n
+    centre = p + z * z / (2 * n)
+    spread = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (centre - spread) / (1 + z * z / n)
+
+
 def names_hold(head_forms, tail_forms) -> bool:
     """Whether a head's name holds a tail's ('PyNeRF' holds 'NeRF'; 'ResNet' does not hold 'ResNet')."""
     heads = [key(h) for h in head_forms]
@@ -57,12 +68,14 @@ class RelationModel:
 
     def confidence_stated(self, confidence: float, shown: bool) -> float:
         """A claim's confidence moved toward how often held-out claims of its side (showing the
-        relation's evidence, EVIDENCE, or not) were right: (right + PRIOR * confidence) / (claims +
-        PRIOR), the confidence counting as PRIOR claims, so a side of few claims moves it little."""
+        relation's evidence, EVIDENCE, or not) were right: (claims * share + PRIOR * confidence) /
+        (claims + PRIOR), the confidence counting as PRIOR claims, so a side of few claims moves it
+        little. The share is the lower end of its one-standard-error Wilson interval: a side's share
+        is measured on few claims, and a confidence must not promise more than was seen."""
         if not self.stated:
             return confidence
         right, claims = self.stated[:2] if shown else self.stated[2:]
-        return (right + PRIOR * confidence) / (claims + PRIOR)
+        return (claims * share_at_least(right, claims) + PRIOR * confidence) / (claims + PRIOR)
 
     def confidence_of(self, p: float) -> float:
         """The confidence of a claim of probability p: how often such claims were right on held-out
