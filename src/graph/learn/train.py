@@ -26,9 +26,11 @@ from graph.learn.gold import GoldPaper
 from graph.model import PAPER, RELATIONS
 
 L2 = {"evaluated-on": 1.0, "outperforms": 1.0, "extends": 1.0}
-# a pair a rule proposed is dropped only where the model is fairly sure it is wrong: held-out F1 barely
-# moves between thresholds 0 and 0.55, and the rules carry what the training papers have too few of
-RULE_AT_MOST = 0.3
+# a pair a rule proposed is dropped only where the model is sure it is wrong: held-out F1 barely moves
+# between thresholds 0 and 0.55, and the rules carry what the training papers have too few of. The cap was
+# 0.3; the threshold fitted under it jumped between 0.0 and 0.25 from one retraining to the next (dropping
+# "PTQ results in lower accuracy than QAT"), while nested CV scored the same under 0.1 (relations .747)
+RULE_AT_MOST = 0.1
 NEW_AT_LEAST = 0.85  # the least probability at which a pair no rule proposed becomes a claim
 THRESHOLDS = [round(0.05 * i, 2) for i in range(1, 19)]  # 0.05 .. 0.90
 
