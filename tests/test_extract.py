@@ -143,6 +143,9 @@ def test_extract_entities(extract, title, abstract, want):
      []),
     ("A study", "Our method outperforms baselines (e.g., DeiT) on ImageNet.",
      [("@paper", "outperforms", "DeiT"), ("@paper", "evaluated-on", "ImageNet")]),
+    # a that-clause whose subject is another's named model states that model's win, not the paper's
+    ("A study", "Our findings reveal that large language models (e.g., GPT-4) outperform random forests.", []),
+    ("A study", "We show that a wide MLP using TF-IDF outperforms TextGCN.", [("@paper", "outperforms", "TextGCN")]),
     # a denied win is none; nor is a name the win is stated without
     ("A study", "We prove that these methods cannot outperform SGD.", []),
     ("A study", "Our method does not only outperform ResNet-50 on accuracy.", [("@paper", "outperforms", "ResNet-50")]),

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from graph.extract.candidates import FAMILIES
 from graph.text import key
 
 HEDGED = 0.75  # what a hedged win's probability is multiplied by
@@ -96,6 +97,8 @@ def check(ctx, cand, items, finder) -> Verdict | None:
     linking = sorted([(s, "win") for s, _ in wins if lo <= s < hi] + [(s, "tie") for s, _ in ties if lo <= s < hi])
     if linking and linking[-1][1] == "tie":
         return None  # the cue nearest the tail is "comparable to", "on par with", "matches", "approaching"
+    if h == ctx.me and _others_subject(ctx, items, lower, [s for s, _ in wins if s < hi]):
+        return None  # "our findings reveal that GPT-4 and Claude 3 ... outperform X": the win is theirs
     before_tail = [e for s, e in wins if e <= hi and lo <= s]
     if before_tail and (_beyond_object(lower[max(before_tail):hi]) or "without" in lower[max(before_tail):hi]):
         return None  # "outperforms existing methods on three MABSA subtasks", "..., without using models such as
@@ -136,6 +139,25 @@ _OBJECT_CLASSES = frozenset({"methods", "method", "models", "approaches", "appro
 _WHERE = frozenset({"on", "in", "for", "using", "with", "across", "under", "without", "via", "when", "to", "from", "by"})
 _LISTING = frozenset({"such", "including", "like", "e.g.", "e.g", "namely"})  # words that list a class's members
 _EXAMPLES = _LISTING | {"include", "includes", "i.e.", "especially", "particularly", "notably", "among", "as", "and", "or", ","}
+
+
+def _others_subject(ctx, items, lower: list[str], cues: list[int]) -> bool:
+    """Whether the clause that states the win opens with "that" and names, before the win's cue, a
+    model (an architecture) of others that is no family, and no self-reference ("we find that GPT-4 ...
+    outperforms X"):
+    the subject of the win is that model, not the paper's approach ("we show that our method
+    outperforms X", "we show that a wide MLP outperforms X" are the paper's)."""
+    if not cues:
+        return False
+    cue = max(cues)
+    opened = max((i for i in range(cue) if lower[i] == "that"), default=None)
+    if opened is None:
+        return False
+    between = [it for it in items if opened < it[0] < cue]
+    if any(it[2] == "self" for it in between):
+        return False
+    return any(it[2] == "model" and it[3] not in ctx.own and ctx.ents[it[3]].type == "architecture" and
+               not any(key(f) in FAMILIES for f in ctx.ents[it[3]].surface_forms) for it in between)
 
 
 def _denied(lower: list[str], s: int) -> bool:
