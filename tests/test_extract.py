@@ -93,6 +93,7 @@ def claims(pg):
     # the versions listed after a versioned name are names too
     ("A study", "We test on BraTS 2019, 2020 and 2021.", [("BraTS 2019", "dataset", [], []), ("BraTS 2020", "dataset", [], []),
                                                         ("BraTS 2021", "dataset", [], [])]),
+    ("A study", "We test on DAVIS 2016, and", [("DAVIS 2016", "dataset", [], [])]),  # a list cut off at the end
     ("A study", "We test on NTU RGB+D 60 and 120.", [("NTU RGB+D", "dataset", ["NTU RGB+D 60"], []),
                                                   ("NTU RGB+D 120", "dataset", [], [])]),
     # a variant of a lower-case technique is a name of its own

@@ -483,9 +483,9 @@ class MentionFinder:
             j = m.end
             while j + 1 < n and lowers[j] in {",", "and", "or"}:
                 k = j + 1 + (lowers[j] == "," and lowers[j + 1] in {"and", "or"})
-                listed = _YEAR.match(texts[k]) or _VERSION.match(texts[k]) or last.isdigit() and texts[k].isdigit() \
-                    and len(texts[k]) <= 4  # "NTU RGB+D 60 and 120"
-                if k >= n or k in starts or not listed or k + 1 < n and lowers[k + 1] in _UNIT_AFTER:
+                if k >= n or k in starts or k + 1 < n and lowers[k + 1] in _UNIT_AFTER or not (
+                        _YEAR.match(texts[k]) or _VERSION.match(texts[k]) or
+                        last.isdigit() and texts[k].isdigit() and len(texts[k]) <= 4):  # "NTU RGB+D 60 and 120"
                     break
                 text = f"{base} {texts[k]}"
                 term = self.lex.lookup(text)
