@@ -76,6 +76,11 @@ FAMILIES = frozenset(key(w) for w in (
     "diffusion model", "autoencoder", "ConvNet", "BERT", "ResNet", "U-Net", "Seq2Seq", "HMM", "CRF", "SVM"))
 
 
+def is_family(entity) -> bool:
+    """Whether an entity is a family of models by any of its names ("ViTs", "Vision Transformer")."""
+    return any(key(f) in FAMILIES for f in entity.surface_forms)
+
+
 @dataclass
 class Candidate:
     head: int  # entity index, or SELF (the paper's own approach)

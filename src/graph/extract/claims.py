@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.extract import decide, limits, results, shapes, tokens
-from graph.extract.candidates import FAMILIES, CandidateFinder
+from graph.extract.candidates import CandidateFinder, is_family
 from graph.extract.cues import cues, watch, words
 from graph.text import key
 
@@ -189,7 +189,10 @@ class ClaimFinder:
             if c[3] is not None and c[1] != "extends":
                 by_sent.setdefault(c[3].i, []).append(c)
         out = []
-        respectively = {view.sent_at(i).i for i in view.positions("respectively")}
+        respectively: dict[int, list[int]] = {}  # sentence -> where within it (characters) it says "respectively"
+        for i in view.positions("respectively"):
+            at = view.sent_at(i)
+            respectively.setdefault(at.i, []).append(view.idx[i] - view.idx[at.start])
         for c in claims:
             h, r, t, sent, conf, extra = c
             if sent is None or r == "extends":
@@ -213,16 +216,16 @@ class ClaimFinder:
             else:
                 margins = [n for n in found if n.kind == "margin"]
                 after = [n for n in margins if any(p < n.start for p in where.get(t, ()))]
-                paired = _respective_margin(h, t, by_sent[sent.i], margins, where, _respectively_at(view, sent)) \
-                    if sent.i in respectively else None
                 if margins:
+                    paired = _respective_margin(h, t, by_sent[sent.i], margins, where, respectively[sent.i],
+                                                view.span_text(sent.start, sent.end)) if sent.i in respectively else None
                     extra = dict(extra or {}, margin=paired or (after or margins)[0])
             out.append((h, r, t, sent, conf, extra))
         return out + ClaimFinder._unclaimed_values(out, read, respectively) + \
             ClaimFinder._respectively_before(ctx, out, items, respectively)
 
     @staticmethod
-    def _unclaimed_values(claims: list[tuple], read: dict, respectively: set[int]) -> list[tuple]:
+    def _unclaimed_values(claims: list[tuple], read: dict, respectively: dict[int, list[int]]) -> list[tuple]:
         """Claims for values a result sentence pairs 'respectively' with a dataset that no claim of the
         sentence ends on ("AUCs of 0.9816, 0.9851 and 0.9881 on DRIVE, CHASE-DB1 and STARE, respectively"):
         by the head of the sentence's first result claim."""
@@ -247,7 +250,7 @@ class ClaimFinder:
         return out
 
     @staticmethod
-    def _respectively_before(ctx, claims: list[tuple], items, respectively: set[int]) -> list[tuple]:
+    def _respectively_before(ctx, claims: list[tuple], items, respectively: dict[int, list[int]]) -> list[tuple]:
         """Claims for a list of values 'respectively' in a sentence that names no dataset, paired with the
         datasets of the sentence before it (results.read): by the head claimed on them there."""
         view = ctx.view
@@ -476,7 +479,7 @@ def _held_names(e, ents, by_key) -> set[int]:
         k = key(form)
         for tk, j in by_key.items():
             if len(tk) < 3 or len(tk) >= len(k) or ents[j].type == "dataset" or \
-                    any(key(f) in FAMILIES or f.lower().endswith(_KINDS) for f in ents[j].surface_forms):
+                    is_family(ents[j]) or any(f.lower().endswith(_KINDS) for f in ents[j].surface_forms):
                 continue  # a family ("As-ViT" holds "ViT") or an area ("BigNAS") is a kind, not a model built on
             if k.startswith(tk):
                 rest = k[len(tk):]
@@ -505,30 +508,20 @@ _OPENERS = frozenset({",", "moreover", "furthermore", "additionally", "also", "a
 
 
 def _shown(ents, claim: tuple) -> bool:
-    """Whether a claim shows its relation's evidence (decide.EVIDENCE): a win its margin, a lineage
-    claim a head whose name holds the tail's."""
+    """Whether a claim shows its relation's evidence (decide.shows_evidence)."""
     h, r, t, _, _, extra = claim
-    if r == "outperforms":
-        return bool(extra and extra.get("margin"))
-    return h is not None and h != SELF and decide.names_hold(ents[h].surface_forms, ents[t].surface_forms)
+    head_forms = ents[h].surface_forms if h is not None and h != SELF else ()
+    return decide.shows_evidence(r, extra and extra.get("margin"), head_forms, ents[t].surface_forms)
 
 
-def _respectively_at(view, sent) -> tuple[list[int], str]:
-    """The character positions, within the sentence, of its words 'respectively'; and its text."""
-    first = view.idx[sent.start]
-    return ([view.idx[i] - first for i in view.positions("respectively") if sent.start <= i < sent.end],
-            view.text[first:view.end_char(sent.end - 1)])
-
-
-def _respective_margin(h, t, claims: list[tuple], margins: list, where: dict, marks: tuple[list[int], str]):
+def _respective_margin(h, t, claims: list[tuple], margins: list, where: dict, marks: list[int], text: str):
     """The margin 'respectively' pairs with the win over `t`: "outperforms A and B by 7.9% and 5.8%,
     respectively" gives A 7.9% and B 5.8%, and so does "gains of 7.9% (4.8%) and 5.8% (9.3%) over A and B,
     respectively", when the part of the sentence that ends at the tail's 'respectively' lists as many
     margins, not counting those in brackets, as the head's wins there; else None. `marks`: where the
-    sentence says 'respectively', and its text."""
-    marks, text = marks
+    sentence (`text`) says 'respectively'."""
     at = min(where.get(t, ()), default=None)
-    end = next((m for m in marks if at is not None and m > at), None)
+    end = next((m for m in marks if m > at), None) if at is not None else None
     if end is None:
         return None
     begin = max((m for m in marks if m < at), default=-1)

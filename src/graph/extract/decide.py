@@ -43,6 +43,14 @@ def share_at_least(right: int, n: int, z: float = 1.0) -> float:
     return (centre - spread) / (1 + z * z / n)
 
 
+def shows_evidence(relation: str, margin, head_forms, tail_forms) -> bool:
+    """Whether a claim shows its relation's evidence (EVIDENCE): a win its margin, a lineage claim a
+    head whose name holds the tail's. `head_forms` is empty for the paper's own unnamed approach."""
+    if relation == "outperforms":
+        return bool(margin)
+    return bool(head_forms) and names_hold(head_forms, tail_forms)
+
+
 def names_hold(head_forms, tail_forms) -> bool:
     """Whether a head's name holds a tail's ('PyNeRF' holds 'NeRF'; 'ResNet' does not hold 'ResNet')."""
     heads = [key(h) for h in head_forms]

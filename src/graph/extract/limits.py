@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from graph.extract.candidates import FAMILIES
+from graph.extract.candidates import is_family
 from graph.text import key
 
 HEDGED = 0.75  # what a hedged win's probability is multiplied by
@@ -144,9 +144,8 @@ _EXAMPLES = _LISTING | {"include", "includes", "i.e.", "especially", "particular
 def _others_subject(ctx, items, lower: list[str], cues: list[int]) -> bool:
     """Whether the clause that states the win opens with "that" and names, before the win's cue, a
     model (an architecture) of others that is no family, and no self-reference ("we find that GPT-4 ...
-    outperforms X"):
-    the subject of the win is that model, not the paper's approach ("we show that our method
-    outperforms X", "we show that a wide MLP outperforms X" are the paper's)."""
+    outperforms X"): the subject of the win is that model, not the paper's approach ("we show that
+    our method outperforms X", "we show that a wide MLP outperforms X" are the paper's)."""
     if not cues:
         return False
     cue = max(cues)
@@ -157,7 +156,7 @@ def _others_subject(ctx, items, lower: list[str], cues: list[int]) -> bool:
     if any(it[2] == "self" for it in between):
         return False
     return any(it[2] == "model" and it[3] not in ctx.own and ctx.ents[it[3]].type == "architecture" and
-               not any(key(f) in FAMILIES for f in ctx.ents[it[3]].surface_forms) for it in between)
+               not is_family(ctx.ents[it[3]]) for it in between)
 
 
 def _denied(lower: list[str], s: int) -> bool:

@@ -236,8 +236,7 @@ def stated_judged(graphs: list, golds: list[GoldPaper]) -> list[tuple[str, bool,
             own = h == PAPER or bool(head and "proposed" in head.roles)
             label = gold.relation_label(None if h == PAPER else set(hforms), own, relation, set(tforms))
             if label is not None:
-                shown = c.margin is not None if relation == "outperforms" else \
-                    h != PAPER and decide.names_hold(hforms, tforms)
+                shown = decide.shows_evidence(relation, c.margin, () if h == PAPER else hforms, tforms)
                 out.append((relation, shown, bool(label)))
     return out
 
