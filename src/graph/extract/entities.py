@@ -68,7 +68,8 @@ class EntityBuilder:
         _siblings_share_a_type(view, built, dataset_p, self)
         names = [key(ent.name) for _, _, ent in built]
         # kept whatever the model says: a name another name declares a new version of ("SeiT" of
-        # "SeiT++", "SimCLR" of "SimCLRv2"), and a name coined with a capitalised long form (_coined)
+        # "SeiT++", "SimCLR" of "SimCLRv2") unless only tentatively defined ("Multimodal Aspect-Based
+        # Sentiment Analysis (MABSA)" of "VLP-MABSA": a task), and a name coined with a capitalised long form (_coined)
         bases = {key(b) for _, _, ent in built for b in shapes.lineage_base(ent.name)}
         entities, entity_of, kept = [], {}, []
         judged = view.results["pg_accept"] = []  # (surface forms, features) of each name the lexicon does not know
@@ -80,7 +81,7 @@ class EntityBuilder:
                 judged.append(([m.text for m in ms], feats))
                 if self.accept is not None:
                     p_name = self.accept.probability(feats)
-                    if (key(ent.name) not in bases and not _coined(view, ms)
+                    if ((key(ent.name) not in bases or any(m.tentative for m in ms)) and not _coined(view, ms)
                             and p_name < self.accept.threshold["accept"]):
                         continue  # not a name a catalogue would list: a task, a metric, a fragment
             scores.append((p_name, p_dataset))
@@ -407,7 +408,7 @@ def accept_features(view, ms, ent, names: list[str]) -> list[str]:
     if any(m.named for m in ms):
         f.append("named")
     if any(m.tentative for m in ms):
-        f.append("two_letter_definition")
+        f.append("two_letter_definition" if len(key(name)) == 2 else "task_definition")
     long = [m for m in ms if m.end - m.start > 1]
     if long:
         f.append(f"long_last={lowers[long[0].end - 1]}")

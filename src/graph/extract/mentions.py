@@ -39,7 +39,8 @@ class Mention:
     type: str | None  # lexicon type; None when only context can tell
     source: str
     named: bool = False  # introduced by a naming cue ("our models, named X"), whatever its source
-    tentative: bool = False  # defined by a two-letter acronym ("expected improvement (EI)"): a name only if judged one
+    tentative: bool = False  # defined by a two-letter acronym ("expected improvement (EI)"), or by a long form that ends
+    # in a task's noun ("Sentiment Analysis (SA)"): a name only if judged one
     start_char: int = 0
     end_char: int = 0
 
@@ -198,14 +199,18 @@ class MentionFinder:
                 self._not_names.add(key(sf))  # "the stochastic convex optimization (SCO) problem": a task
                 continue
             head = lowers[i - 1]
-            if head in self.not_heads or head.rstrip("s") in self.not_heads:
-                long_text = view.span_text(i - size, i)
+            long_text = view.span_text(i - size, i)
+            task_like = head in self.not_heads or head.rstrip("s") in self.not_heads
+            if task_like:
                 if long_text.islower() and not re.search(r"\bfor\b|-based\s+\S+$", long_text):
                     # "visual place recognition (VPR)": VPR names a task, here and after (a capitalised long form may
                     # name a method, "Dense Passage Retrieval"; so may "X-based classification", "X for classification")
                     self._not_names.add(key(sf))
-                continue
-            long_text = view.span_text(i - size, i)
+                if long_text.islower() or self.lex.lookup(sf) is not None:
+                    continue
+                # a capitalised long form ending in a task's noun names a task ("Multimodal Aspect-Based Sentiment
+                # Analysis (MABSA)") as often as a method ("Dense Passage Retrieval (DPR)"): defined, the accept
+                # model judges it by its long form's last word
             by_long, by_short = self.lex.lookup(long_text), self.lex.lookup(sf)
             if by_long is None and by_short is not None and not self._spells(by_short, long_text):
                 by_short = None  # "Bayesian networks (BN)": this paper's BN, not the lexicon's (Batch Normalization)
@@ -221,7 +226,7 @@ class MentionFinder:
                 continue  # "high resolution (HR)", "pre-trained models (PTMs)": descriptions, not names
             # a two-letter acronym of a capitalised long form names a thing in a name that goes on ("Gated-Attention
             # (GA) Reader"); elsewhere it may not ("Language Model (LM)"): the accept model judges it
-            tentative = term is None and two and not named_on
+            tentative = term is None and (two and not named_on or task_like)
             canonical = term.canonical if term else singular(sf)
             etype = term.type if term else None
             source = "lexicon" if term else "abbreviation"
