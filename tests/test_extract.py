@@ -141,7 +141,7 @@ def test_extract_entities(extract, title, abstract, want):
     ("A study", "LIT outperforms recent compression techniques by leveraging the structure of modern DNNs (e.g., "
                 "ResNet).", []),
     ("A study", "Fair-ARD surpasses ARD methods and fairness algorithms in terms of robustness (e.g., under AutoAttack).",
-     []),
+     [("Fair-ARD", "outperforms", "ARD")]),
     ("A study", "Our method outperforms baselines (e.g., DeiT) on ImageNet.",
      [("@paper", "outperforms", "DeiT"), ("@paper", "evaluated-on", "ImageNet")]),
     # a that-clause whose subject is another's named model states that model's win, not the paper's

@@ -66,6 +66,8 @@ def check(ctx, cand, items, finder) -> Verdict | None:
         return Verdict()
     if tail.type == "dataset" or (head is not None and head.type == "dataset"):
         return None
+    if _named_after(ctx, cand, items):
+        return None  # "outperforms decentralized parallel SGD (D-PSGD)": the tail is D-PSGD, SGD only a word of its name
     if relation == "extends":
         # "HDNet" does not build on "HDNet-lite": a name that holds another is the newer one
         hk, tk = key(head.name) if head is not None else "", key(tail.name)
@@ -157,6 +159,25 @@ def _others_subject(ctx, items, lower: list[str], cues: list[int]) -> bool:
         return False
     return any(it[2] == "model" and it[3] not in ctx.own and ctx.ents[it[3]].type == "architecture" and
                not is_family(ctx.ents[it[3]]) for it in between)
+
+
+def _named_after(ctx, cand, items) -> bool:
+    """Whether every mention of the tail in the sentence is a word of a longer name that a bracket
+    right after it gives ("decentralized parallel SGD (D-PSGD)", "data parallel SGD (AllReduce-SGD)"):
+    the thing compared or built on is the bracketed name, not the tail."""
+    lower = ctx.view.lowers[cand.sent.start:cand.sent.end]
+    tk = key(ctx.ents[cand.tail].name)
+    spots = [it for it in items if it[3] == cand.tail]
+    if not spots or len(tk) < 2:
+        return False
+    for it in spots:
+        end = it[1]
+        if not (end + 1 < len(lower) and lower[end] == "("):
+            return False
+        inner = [x for x in items if x[0] == end + 1 and x[2] != "self" and x[3] != cand.tail]
+        if not any(tk in key(ctx.ents[x[3]].name) for x in inner):
+            return False
+    return True
 
 
 def _denied(lower: list[str], s: int) -> bool:

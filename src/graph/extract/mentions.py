@@ -206,7 +206,8 @@ class MentionFinder:
                     # "visual place recognition (VPR)": VPR names a task, here and after (a capitalised long form may
                     # name a method, "Dense Passage Retrieval"; so may "X-based classification", "X for classification")
                     self._not_names.add(key(sf))
-                if long_text.islower() or self.lex.lookup(sf) is not None:
+                words_ = [t for t in texts[i - size:i] if t.replace("-", "").isalpha() and len(t) > 3]
+                if not words_ or not all(t[:1].isupper() for t in words_) or self.lex.lookup(sf) is not None:
                     continue
                 # a capitalised long form ending in a task's noun names a task ("Multimodal Aspect-Based Sentiment
                 # Analysis (MABSA)") as often as a method ("Dense Passage Retrieval (DPR)"): defined, the accept
