@@ -33,7 +33,8 @@ def test_shapes_family(name, fam):
 
 
 @pytest.mark.parametrize("name, bases", [("SeiT++", ("SeiT",)), ("SimCLRv2", ("SimCLR",)), ("G-SimCLR", ("SimCLR",)),
-                                         ("ResNet-50", ()), ("MobileNetV3", ()), ("U-Net", ())])
+                                         ("Med-DANet V2", ("Med-DANet",)), ("McSplit+RL", ("McSplit",)),
+                                         ("ResNet-50", ()), ("MobileNetV3", ()), ("U-Net", ()), ("C++", ())])
 def test_shapes_lineage_base(name, bases):
     assert lineage_base(name) == bases
 

@@ -412,6 +412,10 @@ class ClaimFinder:
             if start and lower[start - 1] in _OTHERS:
                 continue  # "methods based on vision transformers": others' work, not the paper's
             weak = lower[start] in _WEAK_EXTENDS
+            apposed = _apposed(items, lower, start, end)
+            if apposed is not None:  # "McSplit+RL, a more recent variant of McSplit": whoever's it is
+                out.append((apposed[0], "extends", apposed[1], sent, 0.7, None))
+                continue
             left = self._left(items, start)
             if left is None and start <= 1 and not weak and "," in lower[end:]:
                 # "Inspired by X, our algorithm ...": the head follows the cue's clause
@@ -463,6 +467,52 @@ class ClaimFinder:
                     sent = _first_sentence(sents, present, {i, j}) or _first_sentence(sents, present, {i})
                     out.append((i, "extends", j, sent, 0.6, None))
         return out
+
+
+_OF_KIND = frozenset({"variant", "variants", "version", "versions", "extension", "extensions", "generalization",
+                      "generalisation", "modification", "adaptation", "successor", "upgrade"})
+_PREPOSITIONS = frozenset({"for", "on", "in", "with", "to", "of", "from", "by", "using", "than", "over"})
+_APPOSING = frozenset({"i.e.", "i.e", "namely", "called", "named", "dubbed", "termed", "coined"})
+_TAIL_WORDS = frozenset({"the", "a", "an", "recently", "proposed", "original", "well-known", "popular", "standard",
+                         "classic", "classical", "existing", "vanilla", "conventional", "seminal"})
+
+
+def _apposed(items, lower, start, end):
+    """(head, tail) entities of a lineage cue of kind ("a variant of", "a version of") set beside a
+    name: "FMC_ATA, an asynchronous version of FMC_TA", "X, which is a variant of Y", "X is a
+    lightweight version of Y"; or the name after: "a lightweight version of HDNet, i.e., HDNet-lite".
+    None when the sentence does not read so."""
+    if lower[start] not in _OF_KIND or lower[end - 1] not in ("of", "to"):
+        return None
+    j = end
+    while j < len(lower) and j - end < 4 and lower[j] in _TAIL_WORDS:
+        j += 1
+    tail = next((it for it in items if it[0] == j and it[2] == "model"), None)
+    if tail is None:
+        return None
+    # the name before: "<name> , [which is|was] a|an [up to four words] <cue>", "<name> is a <cue>"
+    i = start - 1
+    while i >= 0 and start - i <= 5 and lower[i] not in ("a", "an") and lower[i].replace("-", "").isalpha() \
+            and lower[i] not in ("which", "is", "was", "are"):
+        i -= 1
+    if i >= 1 and lower[i] in ("a", "an"):
+        k = i - 1
+        if k >= 2 and lower[k] in ("is", "was") and lower[k - 1] == "which" and lower[k - 2] == ",":
+            k -= 2
+        if lower[k] in (",", "is", "was"):
+            head = next((it for it in items if it[1] == k and it[2] == "model"), None)
+            if head is not None and head[3] != tail[3] and not (head[0] and lower[head[0] - 1] in _PREPOSITIONS):
+                return head[3], tail[3]  # not "For VGGNet, a multi-pass version of network slimming": a setting
+    # the name after: "<cue> <tail> , [i.e.|namely|called ...] [,] <name>"
+    k = tail[1]
+    if k < len(lower) and lower[k] == ",":
+        k += 1
+        while k < len(lower) and (lower[k] in _APPOSING or lower[k] == ","):
+            k += 1
+        head = next((it for it in items if it[0] == k and it[2] == "model"), None)
+        if head is not None and head[3] != tail[3] and k > tail[1] + 1 and any(w in _APPOSING for w in lower[tail[1]:k]):
+            return head[3], tail[3]
+    return None
 
 
 _SIZE_REST = re.compile(r"^(?:\d+[a-z]?|[a-z]?\d+|xs|xl|xxl|ti|base|large|small|tiny|huge|mini|s|m|b|l|h|t|"

@@ -85,13 +85,14 @@ def family(name: str) -> str | None:
     return fam if len(fam) >= 2 and fam != name else None
 
 
-_VERSION_SUFFIX = re.compile(r"^(?P<base>.+?)(?:\+\+|\+|v\d+(?:\.\d+)?)$")
+_VERSION_SUFFIX = re.compile(r"^(?P<base>.+?)(?:\+\+|\+[A-Z]{0,3}|(?:[-_ ][vV]|v)\d+(?:\.\d+)?)$")
 _PREFIXED = re.compile(r"^(?P<prefix>[A-Z]{1,2})-(?P<base>[A-Z][A-Za-z0-9]{3,})$")
 
 
 def lineage_base(name: str) -> tuple[str, ...]:
     """Names that `name` declares itself a new version of by its morphology:
-    'SeiT++' -> ('SeiT',), 'SimCLRv2' -> ('SimCLR',), 'G-SimCLR' -> ('SimCLR',)."""
+    'SeiT++' -> ('SeiT',), 'SimCLRv2' -> ('SimCLR',), 'Med-DANet V2' -> ('Med-DANet',), 'McSplit+RL' ->
+    ('McSplit',), 'G-SimCLR' -> ('SimCLR',)."""
     out = []
     m = _VERSION_SUFFIX.match(name)
     if m and len(m.group("base")) >= 2:
