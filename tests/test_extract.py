@@ -63,6 +63,11 @@ def claims(pg):
     # an acronym the paper defines as a task is no name anywhere in it
     ("A study", "We study multimodal aspect-based sentiment analysis (MABSA). Our GraphNet wins on three MABSA subtasks.",
      [("GraphNet", "architecture", [], ["proposed"])]),
+    # the title's leading phrase, used again in the abstract, names the paper's approach; a link's words are no names
+    ("Flow-Guided Feature Aggregation for Video Object Detection",
+     "We present flow-guided feature aggregation, an accurate framework. Code: https://github.com/Coderx7/SimpleNet.",
+     [("Flow-Guided Feature Aggregation", "method", ["flow-guided feature aggregation"], ["proposed"])]),
+    ("Distilling Object Detectors with Global Knowledge", "We study distilling object detectors.", []),
     ("A study", "Sparse representation-based classification (SRC) uses an L1 penalty. SRC is fast.",
      [("SRC", "method", [], [])]),
     # a lexicon name that is also a metric's, used with a number, is the metric throughout the paper

@@ -210,7 +210,8 @@ class EntityBuilder:
 
     def _proposed(self, view) -> None:
         """Roles `proposed`: the title's leading name, a name given by a naming cue, the first
-        unknown name after "we propose / introduce ...", and unknown names after "our"."""
+        unknown name after "we propose / introduce ...", unknown names after "our", and the title's
+        leading phrase where the abstract uses it again."""
         ents, entity_of, mentions = (view.results[k] for k in ("pg_entities", "pg_entity_of", "pg_mentions"))
         chosen: list[int] = []
 
@@ -257,6 +258,9 @@ class EntityBuilder:
                     mi = by_start.get(j)
                     if mi is not None:
                         mark(mi)  # "Our model, the Gated-Attention Reader, ...": an apposition names it
+        for mi, m in enumerate(mentions):  # the title's phrase names the paper's approach (mentions.py, "title")
+            if m.source == "title":
+                mark(mi)
         mine = {key(ents[e].name) for e in chosen}
         for i, ent in enumerate(ents):  # sizes of a proposed model are proposed too: EfficientFormer-L1
             fam = shapes.family(ent.name)
@@ -264,7 +268,11 @@ class EntityBuilder:
                 chosen.append(i)
         for e in chosen:
             ents[e].roles.append("proposed")
-        main = title_lead if title_lead is not None else (chosen[0] if chosen else None)
+        # the title's phrase ("A Multi-Task Supervised Compression Model for ...") is the paper's approach only
+        # where it names nothing else ("... model, Ladon": Ladon is)
+        phrase = {entity_of[mi] for mi, m in enumerate(mentions) if m.source == "title"}
+        ranked = [e for e in chosen if e not in phrase] + [e for e in chosen if e in phrase]
+        main = title_lead if title_lead is not None else (ranked[0] if ranked else None)
         if main is not None and ents[main].type == "dataset":
             main = None  # a paper that proposes a dataset speaks of its experiments, not of the dataset's results
         view.results["pg_self"] = main

@@ -21,11 +21,15 @@ from graph.extract.cues import cues, watch, words
 from graph.extract.resources import common_words, lexicon, patterns
 from graph.text import key, singular
 
-SOURCES = ("lexicon", "abbreviation", "naming", "context", "head", "shape")  # order of trust; "context": a dataset
+SOURCES = ("lexicon", "abbreviation", "naming", "context", "head", "title", "shape")  # order of trust; "context": a dataset
 # noun marks it ("the Kodak dataset"), which names a dataset the paper uses, not one it introduces; "head": a
-# technique's noun follows capitalised words ("the Bellman-Ford algorithm")
+# technique's noun follows capitalised words ("the Bellman-Ford algorithm"); "title": the title's leading noun
+# phrase, used again in the abstract ("Flow-Guided Feature Aggregation for Video Object Detection")
 _RANK = {s: i for i, s in enumerate(SOURCES)}
 _OPEN = "("  # where abbreviations are defined: "Vision Transformer (ViT)"
+_TITLE_STOPS = frozenset({"for", "via", "with", "in", "using", "of", "on", "from", "by", "to", "through", "under", "and",
+                          "as", ",", ":", "?", "(", "towards", "without", "beyond", "at", "is", "are", "\u2013", "\u2014"})
+_URL = re.compile(r"://|^www\.|\.(?:com|org|io|net|edu|ai)(?:/|$)")  # a link's words are no names: "github.com/Coderx7/..."
 _TASK_NOUNS = frozenset({"problem", "problems", "task", "tasks", "setting", "settings"})  # "(SCO) problem"
 watch({_OPEN})
 
@@ -136,6 +140,7 @@ class MentionFinder:
             found = [m for m in found if key(m.text) not in self._redefined]
         found += defined
         found += self._named(view)
+        found += self._title_phrase(view, found)
         found += self._shaped(view)
         if self._not_names:  # an acronym the paper defines as a task or a metric is no name anywhere in it
             found = [m for m in found if key(m.text) not in self._not_names]
@@ -294,6 +299,41 @@ class MentionFinder:
                 break
         return out
 
+    def _title_phrase(self, view: tokens.View, found: list[Mention]) -> list[Mention]:
+        """The title's leading noun phrase of two to five words (after a "Name:" when there is one, up to its
+        first preposition), where the abstract uses it again: "Flow-Guided Feature Aggregation for Video
+        Object Detection" ... "we present flow-guided feature aggregation". Not one opening with a verb's
+        "-ing" form ("Distilling Object Detectors"), ending in a task's noun ("Person Re-Identification"),
+        or holding a name the lexicon or a definition gives. Candidates: the accept model judges them."""
+        texts, lower, end = view.texts, view.lowers, view.title_end
+        if end < 2:
+            return []
+        start = next((i + 1 for i in range(min(end, 6)) if texts[i] == ":"), 0)
+        if start < end and lower[start] in ("a", "an", "the"):
+            start += 1
+        stop = start
+        while stop < end and lower[stop] not in _TITLE_STOPS and (texts[stop][:1].isupper() or texts[stop] == "-"
+                                                                  or texts[stop][:1].isdigit()):
+            stop += 1
+        if stop < end and lower[stop] not in _TITLE_STOPS:
+            return []  # the phrase goes on in lower case: no name's capitals
+        words_ = view.span_text(start, stop).split()
+        if not 2 <= len(words_) <= 5 or lower[start].endswith("ing") or lower[stop - 1] in self.not_heads \
+                or lower[stop - 1].rstrip("s") in self.not_heads or lower[stop - 1] == "-":
+            return []
+        if any(start <= m.start and m.end <= stop and m.source in ("lexicon", "abbreviation") for m in found):
+            return []
+        text = view.span_text(start, stop)
+        if key(text) in self.lex.stop or self.lex.lookup(text):
+            return []
+        phrase = lower[start:stop]
+        size = len(phrase)
+        again = [i for i in range(end + 1, len(lower) - size + 1) if lower[i] == phrase[0] and lower[i:i + size] == phrase]
+        if not again:
+            return []
+        canonical = singular(text)
+        return [Mention(i, i + size, view.span_text(i, i + size), canonical, None, "title") for i in [start, *again]]
+
     def _before_dataset_noun(self, view: tokens.View) -> list[Mention]:
         """Capitalised words a dataset noun follows inside a sentence of the abstract: "the Kodak
         dataset", "the Animal Kingdom benchmark" (a name without a name's shape, which only this
@@ -400,7 +440,7 @@ class MentionFinder:
         # A name has a capital letter or a slash (shapes.looks_like_name), so only texts that are
         # not their own lower case, or hold "/", are judged (about 1 in 6 of a Doc's distinct texts)
         slash = "/" in view.text
-        distinct = {t for t, low in zip(view.texts, view.lowers) if t != low or slash and "/" in t}
+        distinct = {t for t, low in zip(view.texts, view.lowers) if (t != low or slash and "/" in t) and not _URL.search(t)}
         if len(self._seen) >= self.SEEN_LIMIT:  # bounded: forget, then judge again what comes
             self._seen.clear()
             self._names.clear()
