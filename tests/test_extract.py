@@ -156,6 +156,11 @@ def test_extract_entities(extract, title, abstract, want):
     ("A study", "We prove that these methods cannot outperform SGD.", []),
     ("A study", "Our method does not only outperform ResNet-50 on accuracy.", [("@paper", "outperforms", "ResNet-50")]),
     ("A study", "DirectQE outperforms existing methods, without using any pretraining models such as BERT.", []),
+    # a tail after a word of setting is where the win holds; a tail after another predicate's verb is that one's
+    ("A study", "Our method outperforms specialized solvers such as Liblinear in SVMs.", []),
+    ("A study", "Our detector outperforms Faster R-CNN with a ResNet-50 backbone.",
+     [("@paper", "outperforms", "Faster R-CNN")]),
+    ("A study", "CLIFF outperforms prior arts by a large margin, and reaches the first place with DeiT.", []),
     # the tail is the bracketed name of which it is a word
     ("A study", "AD-PSGD outperforms decentralized parallel SGD (D-PSGD) and asynchronous parallel SGD (A-PSGD).",
      [("AD-PSGD", "outperforms", "D-PSGD"), ("AD-PSGD", "outperforms", "A-PSGD")]),

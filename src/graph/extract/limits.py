@@ -11,7 +11,9 @@
   linked only by such a cue is no `outperforms`; nor is "more than", "rather than", "other than"
   ("CNNs are used more than Transformers"), nor a denied win ("cannot outperform SGD"). A win whose
   object is a class ("outperforms existing methods") beats no name that follows in a phrase of where
-  or with what ("... on three MABSA subtasks", "..., without models such as BERT").
+  or with what ("... on three MABSA subtasks", "..., without models such as BERT"); nor a name after a
+  word of setting ("outperforms solvers such as Liblinear in SVMs") or after another predicate's verb
+  ("outperforms prior arts, and reaches the first place on X (the Y track)").
 - A win stated on cost alone ("faster than", "fewer parameters than") is kept but marked
   (extra ``{"basis": "cost"}``), and hedged wins ("rivaling or even outperforming") get a lower
   confidence (`factor`)."""
@@ -102,6 +104,10 @@ def check(ctx, cand, items, finder) -> Verdict | None:
     if h == ctx.me and _others_subject(ctx, items, lower, [s for s, _ in wins if s < hi]):
         return None  # "our findings reveal that GPT-4 and Claude 3 ... outperform X": the win is theirs
     before_tail = [e for s, e in wins if e <= hi and lo <= s]
+    if before_tail and _other_predicate(marks, max(before_tail), hi):
+        return None  # "outperforms prior arts ..., and reaches the first place on X (the SMPL-Algorithms track)"
+    if _set_in(lower, items, t, max(before_tail) if before_tail else None):
+        return None  # "outperforms solvers such as Liblinear in SVMs": SVMs are where, not whom
     if before_tail and (_beyond_object(lower[max(before_tail):hi]) or "without" in lower[max(before_tail):hi]):
         return None  # "outperforms existing methods on three MABSA subtasks", "..., without using models such as
         # BERT": the tail is where, or what is done without, not whom
@@ -176,6 +182,33 @@ def _named_after(ctx, cand, items) -> bool:
             return False
         inner = [x for x in items if x[0] == end + 1 and x[2] != "self" and x[3] != cand.tail]
         if not any(tk in key(ctx.ents[x[3]].name) for x in inner):
+            return False
+    return True
+
+
+_SETTING = frozenset({"in", "for", "under", "using", "with", "via", "within"})
+
+
+def _other_predicate(marks, cue_end: int, tail_start: int) -> bool:
+    """Whether a result verb of another predicate ("reaches", "achieves") stands between a win's cue
+    and its tail: the tail is that predicate's, not the win's object."""
+    return any(fam == "result_verbs" and cue_end <= s and e <= tail_start for s, e, fam, _ in marks)
+
+
+def _set_in(lower, items, t: int, cue_end) -> bool:
+    """Whether every mention of the tail after the win's cue follows a word of setting ("in SVMs",
+    "with a ResNet-50 backbone", "for BERT"), with at most an article between: where or with what
+    the win holds, not whom it is over."""
+    if cue_end is None:
+        return False
+    spots = [it for it in items if it[3] == t and it[0] >= cue_end]
+    if not spots:
+        return False
+    for it in spots:
+        i = it[0] - 1
+        if i >= 0 and lower[i] in ("the", "a", "an"):
+            i -= 1
+        if i < cue_end or lower[i] not in _SETTING:
             return False
     return True
 
