@@ -156,6 +156,9 @@ def test_extract_entities(extract, title, abstract, want):
     ("A study", "We prove that these methods cannot outperform SGD.", []),
     ("A study", "Our method does not only outperform ResNet-50 on accuracy.", [("@paper", "outperforms", "ResNet-50")]),
     ("A study", "DirectQE outperforms existing methods, without using any pretraining models such as BERT.", []),
+    # "the superiority / advantages of A over B": A wins
+    ("A study", "The superiority of ACPRC over lasso and group lasso is shown by experiments.",
+     [("ACPRC", "outperforms", "lasso"), ("ACPRC", "outperforms", "group lasso")]),
     # a tail after a word of setting is where the win holds; a tail after another predicate's verb is that one's
     ("A study", "Our method outperforms specialized solvers such as Liblinear in SVMs.", []),
     ("A study", "Our detector outperforms Faster R-CNN with a ResNet-50 backbone.",

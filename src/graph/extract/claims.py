@@ -334,8 +334,10 @@ class ClaimFinder:
             if w == "than" and not negated & set(range(i - 6, i)) and (any(x in _COMPARATIVES for x in lower[max(0, i - 6):i]) or
                                 any(x in {"higher", "better"} for x in lower[i + 1:i + 9])):
                 found.append((i, i + 1, False))
-            elif w == "over" and i and (lower[i - 1] == "%" or _NUMBER.match(lower[i - 1].lstrip("+"))):
-                found.append((i, i + 1, False))
+            elif w == "over" and i and (lower[i - 1] == "%" or _NUMBER.match(lower[i - 1].lstrip("+")) or
+                                        lower[i - 1] in _MERITS or _merit_of(lower, i)):
+                found.append((i, i + 1, False))  # "2.1% over X", "a significant improvement over X", "the
+                # superiority of A over B"
             elif w in _VERSUS and any(x in _POSITIVE for x in lower[:i]):
                 end = i + 2 if i + 1 < len(lower) and lower[i + 1] in {"to", "with"} else i + 1
                 found.append((i, end, False))
@@ -540,6 +542,21 @@ def _held_names(e, ents, by_key) -> set[int]:
             if not _SIZE_REST.match(rest):
                 out.add(j)
     return out
+
+
+_MERITS = frozenset({"improvement", "improvements", "gain", "gains", "advantage", "advantages", "superiority",
+                     "edge", "boost", "boosts"})
+
+
+def _merit_of(lower, i: int) -> bool:
+    """Whether 'over' at `i` follows "<merit> of <a few words>" ("the superiority of ACPRC over", "the
+    advantages of CSC over"), within its clause."""
+    for j in range(i - 1, max(-1, i - 7), -1):
+        if lower[j] in (",", ";", "than"):
+            return False
+        if lower[j] == "of" and j > 0 and lower[j - 1] in _MERITS:
+            return True
+    return False
 
 
 def _numbers(view, sent, its, previous=()) -> list:
