@@ -156,6 +156,9 @@ def test_extract_entities(extract, title, abstract, want):
     ("A study", "We prove that these methods cannot outperform SGD.", []),
     ("A study", "Our method does not only outperform ResNet-50 on accuracy.", [("@paper", "outperforms", "ResNet-50")]),
     ("A study", "DirectQE outperforms existing methods, without using any pretraining models such as BERT.", []),
+    # a model does not beat its own sizes
+    ("A study", "Results show the superiority of our EMOv2 over recent methods, e.g., EMOv2-1M and EMOv2-5M reach 72.3 "
+                "and 79.4 Top-1.", []),
     # "the superiority / advantages of A over B": A wins
     ("A study", "The superiority of ACPRC over lasso and group lasso is shown by experiments.",
      [("ACPRC", "outperforms", "lasso"), ("ACPRC", "outperforms", "group lasso")]),

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from graph.extract import shapes
 from graph.extract.candidates import is_family
 from graph.text import key
 
@@ -78,6 +79,8 @@ def check(ctx, cand, items, finder) -> Verdict | None:
         return None if _transfers(ctx, cand, items, finder) else Verdict()
     if relation != "outperforms":
         return Verdict()
+    if head is not None and _sized(head.name, tail.name):
+        return None  # "the superiority of our EMOv2 over ..., e.g., EMOv2-1M/2M/5M achieve ...": a model and its own size
     view = ctx.view
     sent = cand.sent
     lower = view.lowers[sent.start:sent.end]
@@ -211,6 +214,13 @@ def _set_in(lower, items, t: int, cue_end) -> bool:
         if i < cue_end or lower[i] not in _SETTING:
             return False
     return True
+
+
+def _sized(a: str, b: str) -> bool:
+    """Whether one name is a size or version of the other's family ("EMOv2" and "EMOv2-5M"): one model,
+    not two rivals."""
+    fa, fb = shapes.family(a), shapes.family(b)
+    return bool(fb and key(fb) == key(a) or fa and key(fa) == key(b))
 
 
 def _denied(lower: list[str], s: int) -> bool:
