@@ -194,6 +194,12 @@ def test_extract_entities(extract, title, abstract, want):
     ("A study", "We also introduce a lightweight version of HDNet, i.e., HDNet-lite, with 0.65MB parameters.",
      [("HDNet-lite", "extends", "HDNet")]),
     ("A study", "For VGGNet, a multi-pass version of network slimming gives a 20x reduction.", []),
+    ("A study", "Deep Gaussian Processes (DGPs) are hierarchical generalizations of Gaussian Processes.",
+     [("deep Gaussian process", "extends", "Gaussian process")]),
+    # "we propose algorithms based on X" is the paper's lineage; "methods based on X" alone is others'
+    ("A study", "Further, we propose two on-policy algorithms based on the trust region method.",
+     [("@paper", "extends", "trust-region method")]),
+    ("A study", "We compare with methods based on ViT.", []),
     ("A study", "The ViT-based detector uses a ResNet-50 backbone.", []),
     ("A study", "We propose two models named BGCN and BGAT, based on GCN and GAT, respectively.",
      [("BGCN", "extends", "Graph Convolutional Network"), ("BGAT", "extends", "Graph Attention Network")]),

@@ -411,8 +411,9 @@ class ClaimFinder:
         for start, end in view.cues_in(self.ext_cues, sent):
             if start and view.texts[sent.start + start].istitle():
                 continue  # part of a name: "Prune, Combine, and Augment"
-            if start and lower[start - 1] in _OTHERS:
-                continue  # "methods based on vision transformers": others' work, not the paper's
+            if start and lower[start - 1] in _OTHERS and not _PROPOSING.intersection(lower[max(0, start - 8):start]):
+                continue  # "methods based on vision transformers": others' work, not the paper's (but "we propose two
+                # algorithms based on X" is)
             weak = lower[start] in _WEAK_EXTENDS
             apposed = _apposed(items, lower, start, end)
             if apposed is not None:  # "McSplit+RL, a more recent variant of McSplit": whoever's it is
@@ -471,8 +472,11 @@ class ClaimFinder:
         return out
 
 
+_PROPOSING = frozenset({"propose", "proposes", "present", "presents", "introduce", "introduces", "develop", "develops",
+                        "design", "designs", "devise", "devises"})
 _OF_KIND = frozenset({"variant", "variants", "version", "versions", "extension", "extensions", "generalization",
-                      "generalisation", "modification", "adaptation", "successor", "upgrade"})
+                      "generalizations", "generalisation", "generalisations", "modification", "modifications",
+                      "adaptation", "adaptations", "successor", "upgrade"})
 _PREPOSITIONS = frozenset({"for", "on", "in", "with", "to", "of", "from", "by", "using", "than", "over"})
 _APPOSING = frozenset({"i.e.", "i.e", "namely", "called", "named", "dubbed", "termed", "coined"})
 _TAIL_WORDS = frozenset({"the", "a", "an", "recently", "proposed", "original", "well-known", "popular", "standard",
@@ -495,8 +499,15 @@ def _apposed(items, lower, start, end):
     # the name before: "<name> , [which is|was] a|an [up to four words] <cue>", "<name> is a <cue>"
     i = start - 1
     while i >= 0 and start - i <= 5 and lower[i] not in ("a", "an") and lower[i].replace("-", "").isalpha() \
-            and lower[i] not in ("which", "is", "was", "are"):
+            and lower[i] not in ("which", "is", "was", "are", "were"):
         i -= 1
+    if i >= 1 and lower[i] in ("are", "were") and lower[start].endswith("s"):
+        # "Deep Gaussian Processes (DGPs) are hierarchical generalizations of Gaussian Processes"
+        head = next((it for it in items if it[1] == i and it[2] == "model"), None)
+        if head is None and i >= 3 and lower[i - 1] == ")":
+            head = next((it for it in items if it[1] == i - 1 and it[2] == "model"), None)
+        if head is not None and head[3] != tail[3]:
+            return head[3], tail[3]
     if i >= 1 and lower[i] in ("a", "an"):
         k = i - 1
         if k >= 2 and lower[k] in ("is", "was") and lower[k - 1] == "which" and lower[k - 2] == ",":
