@@ -356,13 +356,20 @@ def test_serve_replaces_workers_killed_while_idle(served):
     assert len(served.workers()) == 2
 
 
+def _cpu_ticks(pid) -> int:
+    with open(f"/proc/{pid}/stat") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
 def _busy(pids):
-    """The first of `pids` that is running (a worker answering a query), waiting until one is."""
+    """The first of `pids` that is answering a query: the one using the CPU (an idle worker waits
+    on its pipe and uses none; its state alone can read "running" for a moment on a busy machine)."""
+    start = {pid: _cpu_ticks(pid) for pid in pids}
     for _ in range(2000):
         for pid in pids:
-            with open(f"/proc/{pid}/stat") as fh:
-                if fh.read().rsplit(")", 1)[1].split()[0] == "R":
-                    return pid
+            if _cpu_ticks(pid) - start[pid] >= 3:
+                return pid
         time.sleep(0.005)
     raise AssertionError("no worker started the query")
 
