@@ -104,6 +104,8 @@ def claims(pg):
     # a variant of a lower-case technique is a name of its own
     ("A study", "We analyse averaged stochastic gradient descent and structured variational inference.",
      [("averaged stochastic gradient descent", "method", [], []), ("structured variational inference", "method", [], [])]),
+    ("A study", "We propose decoupled mixup and analyse online stochastic gradient descent.",
+     [("decoupled mixup", "method", [], ["proposed"]), ("online stochastic gradient descent", "method", [], [])]),
     # capitalised words before a technique's noun are a candidate name; a venue cited is no name
     ("A study", "We adapt the algorithm of Klivans and Meka (FOCS, 2017) and use the Bellman-Ford algorithm.",
      [("Bellman-Ford algorithm", "method", [], [])]),
@@ -194,6 +196,11 @@ def test_extract_entities(extract, title, abstract, want):
     ("A study", "We also introduce a lightweight version of HDNet, i.e., HDNet-lite, with 0.65MB parameters.",
      [("HDNet-lite", "extends", "HDNet")]),
     ("A study", "For VGGNet, a multi-pass version of network slimming gives a 20x reduction.", []),
+    ("A study", "We propose to train the network with local mixup, a novel variant of the recently proposed mixup "
+                "algorithm.", [("local mixup", "extends", "mixup")]),
+    # after a proposing verb, a name that is generalized or praised as established is others' work, built on
+    ("A study", "We propose a new framework which generalizes the well-known Friedkin-Johnsen model.",
+     [("@paper", "extends", "Friedkin-Johnsen model")]),
     ("A study", "Deep Gaussian Processes (DGPs) are hierarchical generalizations of Gaussian Processes.",
      [("deep Gaussian process", "extends", "Gaussian process")]),
     # "we propose algorithms based on X" is the paper's lineage; "methods based on X" alone is others'

@@ -49,8 +49,8 @@ class EntityBuilder:
 
     def _known(self, m) -> bool:
         """Known to the lexicon, itself or as a size of a known family ("ResNet-50")."""
-        if m.known:
-            return True
+        if m.known:  # a variant of a lexicon term ("local mixup") is known only if the lexicon lists it
+            return bool(self.lex.lookup(m.canonical))
         fam = shapes.family(m.canonical)
         return bool(fam and self.lex.lookup(fam))
 
@@ -239,6 +239,8 @@ class EntityBuilder:
                 for j in range(sent.start + end, min(sent.end, sent.start + end + 12)):
                     if j + 1 < sent.end and _LINEAGE_OF.get(view.lowers[j]) == view.lowers[j + 1]:
                         break  # "we present a variant of FedAvg": FedAvg is what it builds on, not new
+                    if view.lowers[j] in _OTHERS_WORK:
+                        break  # "a new framework which generalizes the well-known Friedkin-Johnsen model"
                     mi = by_start.get(j)
                     if mi is not None and not self._known(mentions[mi]):
                         mark(mi)
@@ -279,6 +281,12 @@ class EntityBuilder:
 
 
 # "a variant of", "based on": what follows is what the paper's new work builds on
+# words after a proposing verb that say what follows is others' work: a lineage verb, or praise of
+# an established name ("which generalizes the well-known X", "extends the popular X")
+_OTHERS_WORK = frozenset({"extends", "extend", "extending", "generalizes", "generalises", "generalize", "generalise",
+                          "generalizing", "improves", "improving", "well-known", "popular", "classic", "classical",
+                          "celebrated", "seminal", "existing", "conventional", "traditional", "standard",
+                          "established", "prevalent", "widely-used"})
 _LINEAGE_OF = {**dict.fromkeys(("variant", "variants", "version", "versions", "extension", "extensions", "generalization",
                                 "generalisation", "modification", "adaptation", "relaxation", "improvement",
                                 "reformulation", "instance", "instantiation", "implementation"), "of"),

@@ -179,7 +179,7 @@ class MentionFinder:
                     view.lowers[start - 1] not in self.common:
                 continue  # a lower-case term written inside a longer capitalised name: "Excitation Back-Propagation"
             out.append(Mention(start, end, text, form.canonical, form.type, "lexicon"))
-            if form.type == "method" and text.islower() and start > 0 and \
+            if form.type in ("method", "architecture") and text.islower() and start > 0 and \
                     view.lowers[start - 1] in self.variant_modifiers and view.texts[start - 1].islower():
                 # "averaged stochastic gradient descent", "structured variational inference": a variant, a name of its own
                 variant = view.span_text(start - 1, end)
