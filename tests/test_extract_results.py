@@ -525,3 +525,16 @@ def test_results_a_score_named_before_by_an_unknown_name_takes_no_other_metric()
     assert read("On MVTec AD , X reaches an AUCROC score of 98.8% and a PRO score of 97.1% .",
                 [("MVTec AD", D, 0), ("X", M, 1)]) == [
         ("value", 98.8, "%", None, 0, None, None), ("value", 97.1, "%", "AUPRO", 0, None, None)]
+
+
+def test_results_a_margin_stated_right_before_over_or_against_is_that_tails(extract):
+    wins = lambda title, text: [(c.tail, c.margin) for c in extract(title, text).claims if c.relation == "outperforms"]
+    assert wins("A study", "Our model reaches 91.9% accuracy on SNLI, gaining improvements of 5.7% against ETPA and "
+                           "0.6% against NILE.") == [("ETPA", "of 5.7%"), ("NILE", "0.6%")]
+    assert wins("A study", "Our model achieves an average +4.0% absolute improvement over the BPE baseline across 30 "
+                           "tasks (including +8.2% on MMLU).") == [("BPE", "+4.0%")]
+    # a margin that is another name's is none of this one's; a margin ending a list pairs with none alone
+    assert wins("A study", "Our model shows large gains (72.3% bit rate saving over HNeRV and 43.4% over DCVC).") == \
+        [("DCVC", "43.4%")]
+    assert wins("A study", "Our model gives F1 improvements of 19.22 and 3.22 compared to ERNIE and BERT, "
+                           "respectively.") == [("ERNIE", "of 19.22"), ("BERT", "3.22")]

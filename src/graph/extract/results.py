@@ -219,8 +219,9 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
             others = end
             continue  # "improving from the baselines 91.2% and 83.8%", "the previously reported accuracy 97.42%"
         if kind == "value" and out and out[-1].kind == "margin" and m.group("sign") != "+" and \
-                re.fullmatch(r"\s*(?:\\?%|percent)?\s*(?:\x00\s*)?(?:(?:on|in|for)\s+(?:the\s+)?(?:\x00|[a-z-]+(?:\s+[a-z-]+)?)"
-                             r"(?:\s+(?:dataset|datasets|benchmark|benchmarks|set))?)?\s*(?:,|and|,\s*and)\s*",
+                re.fullmatch(r"\s*(?:\\?%|percent)?\s*(?:\x00\s*)?(?:(?:(?:on|in|for)\s+(?:the\s+)?(?:\x00|[a-z-]+(?:\s+[a-z-]+)?)"
+                             r"(?:\s+(?:dataset|datasets|benchmark|benchmarks|set))?)|(?:over|against|than)\s+(?:the\s+)?\x00"
+                             r"(?:\s*\([^()]{1,60}\))?)?\s*(?:,|and|,\s*and)\s*",
                              _blank(text, out[-1].end, start, sorted([m[:2] for m in mets] + [n[:2] for n in names]), "\x00")):
             kind = "margin"  # "by 21.9 percent on A, 5.9 percent on B", "3.7% mIoU on A and 7.0% mIoU on B": the series goes on
         others = None
