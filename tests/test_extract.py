@@ -114,6 +114,9 @@ def claims(pg):
      [("Bellman-Ford algorithm", "method", [], [])]),
     ("A study", "We fit Ising models and compare the Ising model with Hawkes processes.",
      [("Ising model", "method", ["Ising models"], []), ("Hawkes process", "method", ["Hawkes processes"], [])]),
+    # a name a dataset noun gives by a naming cue is a dataset, whatever its shape
+    ("A study", "We introduce a benchmark called LegalHalBench and a new dataset, dubbed FaVIQ.",
+     [("LegalHalBench", "dataset", [], ["proposed"]), ("FaVIQ", "dataset", [], ["proposed"])]),
     # a piece of a formula is no name
     ("A study", "The error scales no better than O(m^{-1/4}).", []),
     ("A study", "The gain is large on the challenging PaSC, COX and ESOGU video datasets.",

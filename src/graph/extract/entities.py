@@ -147,7 +147,7 @@ class EntityBuilder:
         feats = typing_features(view, ms, at, self.lex) + [f"votes={voted}"]
         listed = any(f.startswith(("listnext=", "listhead=")) and f.split("=", 1)[1] in self.dataset_nouns for f in feats)
         if self.typing is not None:
-            if listed:
+            if listed or self._called_dataset(view, ms):
                 return "dataset", None  # "the X, Y and Z datasets", "two benchmarks: X and Y"
             shape = shapes.type_from_shape(ms[0].canonical)
             if shape in ("architecture", "method") and not self._named_dataset(view, ms):
@@ -159,6 +159,22 @@ class EntityBuilder:
         if p >= 0.5:
             return "dataset", p
         return ("architecture" if voted == "architecture" else "method"), p
+
+    def _called_dataset(self, view, ms) -> bool:
+        """Whether a dataset noun names a mention by a naming cue: "a benchmark called LegalHalBench",
+        "a new dataset, dubbed X", "a corpus we call X"."""
+        lowers = view.lowers
+        for m in ms:
+            k = m.start - 1
+            if k > 0 and lowers[k] == "call" and lowers[k - 1] == "we":
+                k -= 1
+            if k > 0 and lowers[k] in _NAMING_WORDS:
+                k -= 1
+                if k >= 0 and lowers[k] == ",":
+                    k -= 1
+                if k >= 0 and lowers[k] in self.dataset_nouns:
+                    return True
+        return False
 
     def _named_dataset(self, view, ms) -> bool:
         """Whether a dataset noun follows a mention: "X dataset", "X benchmark", "X-Bench"."""
@@ -319,6 +335,7 @@ _INTRODUCING = frozenset({":", ",", "(", "i.e.", "i.e", "e.g.", "e.g", "namely",
                           "five", "six", "various", "different", "multiple", "challenging", "large-scale"})
 
 
+_NAMING_WORDS = frozenset({"called", "dubbed", "termed", "named", "coined", "namely", "call"})
 _PLURAL_DATASET_NOUNS = frozenset({"datasets", "benchmarks", "corpora", "databases"})
 _NOT_MODIFIERS = frozenset({"on", "in", "for", "with", "from", "to", "of", "at", "by", "as", "and", "or", "the", "a", "an",
                             "is", "are", "was", "were", "be", "that", "which", "using", "use", "uses", "used", "show",
