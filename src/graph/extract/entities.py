@@ -92,6 +92,7 @@ class EntityBuilder:
                 entity_of[len(kept)] = len(entities)
                 kept.append(mentions[i])
             entities.append(ent)
+        entities, entity_of, scores[:] = _title_phrases_defined(entities, entity_of, kept, scores)
         # the mentions of the names kept, in text order (those of names not accepted are no mentions)
         order = sorted(range(len(kept)), key=lambda i: (kept[i].start, kept[i].end))
         view.results["pg_mentions"] = [kept[i] for i in order]
@@ -288,8 +289,11 @@ class EntityBuilder:
             ents[e].roles.append("proposed")
         # the title's phrase ("A Multi-Task Supervised Compression Model for ...") is the paper's approach only
         # where it names nothing else ("... model, Ladon": Ladon is)
+        # ("Gaussian Temporal Awareness Networks (GTAN)" defines the title's phrase: GTAN is the approach, first)
         phrase = {entity_of[mi] for mi, m in enumerate(mentions) if m.source == "title"}
-        ranked = [e for e in chosen if e not in phrase] + [e for e in chosen if e in phrase]
+        defined = phrase & {entity_of[mi] for mi, m in enumerate(mentions) if m.source == "abbreviation"}
+        ranked = ([e for e in chosen if e in defined] + [e for e in chosen if e not in phrase]
+                  + [e for e in chosen if e in phrase - defined])
         main = title_lead if title_lead is not None else (ranked[0] if ranked else None)
         if main is not None and ents[main].type == "dataset":
             main = None  # a paper that proposes a dataset speaks of its experiments, not of the dataset's results
@@ -308,6 +312,33 @@ _LINEAGE_OF = {**dict.fromkeys(("variant", "variants", "version", "versions", "e
                                 "reformulation", "instance", "instantiation", "implementation"), "of"),
                **dict.fromkeys(("based", "built", "building", "builds"), "on"),
                "inspired": "by", "derived": "from"}
+
+
+def _title_phrases_defined(entities, entity_of, kept, scores):
+    """An entity named only by the title's phrase whose name another entity's acronym definition spells
+    ("Gaussian Temporal Awareness Networks for Action Localization" ... "we present Gaussian Temporal Awareness
+    Networks (GTAN)") is that entity: its mentions join it. Merged after the accept decision, so what the
+    accept model judges and learns from is unchanged."""
+    sources: dict[int, set] = {}
+    for i, e in entity_of.items():
+        sources.setdefault(e, set()).add(kept[i].source)
+    spelled = {}
+    for j, ent in enumerate(entities):
+        if "abbreviation" in sources.get(j, ()):
+            for alias in ent.aliases:
+                spelled.setdefault(key(alias), j)
+    into = {e: spelled[key(entities[e].name)] for e, src in sources.items()
+            if src == {"title"} and spelled.get(key(entities[e].name), e) != e}
+    if not into:
+        return entities, entity_of, scores
+    for e, j in into.items():
+        for alias in (entities[e].name, *entities[e].aliases):
+            if alias != entities[j].name and alias not in entities[j].aliases:
+                entities[j].aliases.append(alias)
+    left = [e for e in range(len(entities)) if e not in into]
+    renumber = {e: n for n, e in enumerate(left)}
+    return ([entities[e] for e in left], {i: renumber[into.get(e, e)] for i, e in entity_of.items()},
+            [scores[e] for e in left])
 
 
 def _coordinated_with_dataset(lowers: list[str], m, at) -> bool:
