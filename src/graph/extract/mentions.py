@@ -253,9 +253,23 @@ class MentionFinder:
 
     def _spells(self, term, long_text: str) -> bool:
         """Whether `long_text` spells out the lexicon's `term`: one of its forms of several words
-        is it; a term the lexicon gives no such form cannot be told apart, and is taken."""
-        spelled = [f for f in self.lex.forms.get(term.canonical, ()) if " " in f or "-" in f and len(f) > 8]
-        return not spelled or key(long_text) in {key(f) for f in spelled}
+        is it, word by word as abstracts vary it ("graph convolution network", "k-nearest-neighbor",
+        "Mixture-of-expert"), maybe after words the definition took in too ("distance/Maximum Mean
+        Discrepancy") or fewer ("policy optimization (PPO)"), or before a class noun ("Markov Chain Monte
+        Carlo algorithms"); a term the lexicon gives no such form (a form holding an acronym, "MS COCO",
+        "Microsoft COCO", spells nothing out) cannot be told apart, and is taken."""
+        spelled = [f for f in self.lex.forms.get(term.canonical, ()) if (" " in f or "-" in f and len(f) > 8)
+                   and not any(len(w) > 1 and w.isupper() for w in re.split(r"[\s\-/]+", f))]
+        if not spelled or key(long_text) in {key(f) for f in spelled}:
+            return True
+        long_words = _stems(long_text)
+        if long_words and long_words[-1] in _CLASS_STEMS:
+            long_words = long_words[:-1]
+        for f in map(_stems, spelled):
+            n = min(len(f), len(long_words))
+            if n > 1 and f[-n:] == long_words[-n:]:
+                return True  # one ends the other: a long form scoped wide or short ("policy optimization (PPO)")
+        return False
 
     def _named(self, view: tokens.View) -> list[Mention]:
         """Names introduced by a naming cue ("dubbed X", "termed X") and a title's leading "Name:"."""
@@ -573,6 +587,14 @@ class MentionFinder:
         return term.type if term else None
 
 
+def _stems(text: str) -> list[str]:
+    """The words of a long form as compared with the lexicon's: lower case, no plural, the first six
+    letters ("convolution" and "convolutional" alike)."""
+    return [w.rstrip("s")[:6] for w in re.split(r"[\s\-/]+", text.lower()) if w]
+
+
+_CLASS_STEMS = frozenset(w[:6] for w in ("algorithm", "method", "approach", "technique", "procedure", "scheme",
+                                          "framework", "estimator"))
 _PAIR = re.compile(r"[-–—→>/](?:to[-–])?")  # "English-German", "English-to-French", "En→De"
 _YEAR = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")
 _VERSION = re.compile(r"^(?:[1-9]\d?|\d+\.\d+|v\d+(?:\.\d+)?)$")
