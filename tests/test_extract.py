@@ -122,6 +122,11 @@ def claims(pg):
       ("Markov chain Monte Carlo", "method", ["Markov Chain Monte Carlo algorithms", "MCMC"], [])]),
     ("A study", "We test on the Microsoft Common Objects in Context (MSCOCO) dataset.",
      [("COCO", "dataset", ["Microsoft Common Objects in Context", "MSCOCO"], [])]),
+    ("A study", "We test on the Berkeley Segmentation Data Set 500 (BSDS500) with low-rank adapters (LoRA).",
+     [("BSDS500", "dataset", ["Berkeley Segmentation Data Set 500"], []), ("LoRA", "method", ["low-rank adapters"], [])]),
+    # an acronym the paper defines its own way is its own thing in every use, not the lexicon's (latent semantic indexing)
+    ("A study", "We propose language-sensitive intervention (LSI). LSI reduces confusion.",
+     [("LSI", "method", ["language-sensitive intervention"], ["proposed"])]),
     # the title's phrase that the abstract defines by an acronym is one thing with it, not a second name
     ("Information Directed Sampling and Bandits", "We study Information Directed Sampling (IDS) for bandits.",
      [("IDS", "method", ["Information Directed Sampling"], ["proposed"])]),

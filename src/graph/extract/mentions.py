@@ -254,7 +254,7 @@ class MentionFinder:
     def _spells(self, term, long_text: str) -> bool:
         """Whether `long_text` spells out the lexicon's `term`: one of its forms of several words
         is it, word by word as abstracts vary it ("graph convolution network", "k-nearest-neighbor",
-        "Mixture-of-expert"), maybe after words the definition took in too ("distance/Maximum Mean
+        "Mixture-of-expert", "graph convolutional neural network"), maybe after words the definition took in too ("distance/Maximum Mean
         Discrepancy") or fewer ("policy optimization (PPO)"), or before a class noun ("Markov Chain Monte
         Carlo algorithms"); a term the lexicon gives no such form (a form holding an acronym, "MS COCO",
         "Microsoft COCO", spells nothing out) cannot be told apart, and is taken."""
@@ -269,7 +269,11 @@ class MentionFinder:
             n = min(len(f), len(long_words))
             if n > 1 and f[-n:] == long_words[-n:]:
                 return True  # one ends the other: a long form scoped wide or short ("policy optimization (PPO)")
-        return False
+            if len(f) > 1 and len(long_words) == len(f) + 1 and f[-1] == long_words[-1] and \
+                    any(long_words[:i] + long_words[i + 1:] == f for i in range(len(f))):
+                return True  # a word more: "graph convolutional neural network (GCN)"
+        joined = key(long_text)  # "Berkeley Segmentation Data Set 500" holds "Berkeley Segmentation Dataset"
+        return any(len(k) > 8 and k in joined for k in map(key, spelled))
 
     def _named(self, view: tokens.View) -> list[Mention]:
         """Names introduced by a naming cue ("dubbed X", "termed X") and a title's leading "Name:"."""
@@ -480,6 +484,8 @@ class MentionFinder:
             for part in filter(None, parts):
                 if key(part) in self.lex.stop or shapes.broken(part):
                     continue  # a word, or a piece of a formula: "O(m^{-1/4})"
+                if key(part) in self._redefined:
+                    continue  # an acronym the paper defines its own way: its uses are that definition's (_abbreviations)
                 term = self.lex.lookup(part)
                 end = i + 1
                 if term is None and len(parts) == 1 and end < n and view.lowers[end] == "loss":
@@ -588,12 +594,12 @@ class MentionFinder:
 
 
 def _stems(text: str) -> list[str]:
-    """The words of a long form as compared with the lexicon's: lower case, no plural, the first six
-    letters ("convolution" and "convolutional" alike)."""
-    return [w.rstrip("s")[:6] for w in re.split(r"[\s\-/]+", text.lower()) if w]
+    """The words of a long form as compared with the lexicon's: lower case, no plural, the first five
+    letters ("convolution" and "convolutional", "adapters" and "adaptation" alike)."""
+    return [w.rstrip("s")[:5] for w in re.split(r"[\s\-/]+", text.lower()) if w]
 
 
-_CLASS_STEMS = frozenset(w[:6] for w in ("algorithm", "method", "approach", "technique", "procedure", "scheme",
+_CLASS_STEMS = frozenset(w[:5] for w in ("algorithm", "method", "approach", "technique", "procedure", "scheme",
                                           "framework", "estimator"))
 _PAIR = re.compile(r"[-–—→>/](?:to[-–])?")  # "English-German", "English-to-French", "En→De"
 _YEAR = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")
