@@ -127,9 +127,11 @@ def claims(pg):
     # an acronym the paper defines its own way is its own thing in every use, not the lexicon's (latent semantic indexing)
     ("A study", "We propose language-sensitive intervention (LSI). LSI reduces confusion.",
      [("LSI", "method", ["language-sensitive intervention"], ["proposed"])]),
-    # the title's phrase that the abstract defines by an acronym is one thing with it, not a second name
+    # the title's phrase or leading name that the abstract defines by an acronym is one thing with it
     ("Information Directed Sampling and Bandits", "We study Information Directed Sampling (IDS) for bandits.",
      [("IDS", "method", ["Information Directed Sampling"], ["proposed"])]),
+    ("SceneMotifCoder: Example-driven Visual Program Learning", "We present SceneMotifCoder (SMC), a framework.",
+     [("SMC", "method", ["SceneMotifCoder"], ["proposed"])]),
     # a name a dataset noun gives by a naming cue is a dataset, whatever its shape
     ("A study", "We introduce a benchmark called LegalHalBench and a new dataset, dubbed FaVIQ.",
      [("LegalHalBench", "dataset", [], ["proposed"]), ("FaVIQ", "dataset", [], ["proposed"])]),

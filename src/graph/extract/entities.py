@@ -92,7 +92,7 @@ class EntityBuilder:
                 entity_of[len(kept)] = len(entities)
                 kept.append(mentions[i])
             entities.append(ent)
-        entities, entity_of, scores[:] = _title_phrases_defined(entities, entity_of, kept, scores)
+        entities, entity_of, scores[:] = _spelled_by_acronym(entities, entity_of, kept, scores)
         # the mentions of the names kept, in text order (those of names not accepted are no mentions)
         order = sorted(range(len(kept)), key=lambda i: (kept[i].start, kept[i].end))
         view.results["pg_mentions"] = [kept[i] for i in order]
@@ -314,10 +314,11 @@ _LINEAGE_OF = {**dict.fromkeys(("variant", "variants", "version", "versions", "e
                "inspired": "by", "derived": "from"}
 
 
-def _title_phrases_defined(entities, entity_of, kept, scores):
-    """An entity named only by the title's phrase whose name another entity's acronym definition spells
-    ("Gaussian Temporal Awareness Networks for Action Localization" ... "we present Gaussian Temporal Awareness
-    Networks (GTAN)") is that entity: its mentions join it. Merged after the accept decision, so what the
+def _spelled_by_acronym(entities, entity_of, kept, scores):
+    """An entity no lexicon or definition names, whose name another entity's acronym definition spells,
+    is that entity: its mentions join it. The title's phrase ("Gaussian Temporal Awareness Networks for
+    Action Localization" ... "we present Gaussian Temporal Awareness Networks (GTAN)") or leading name
+    ("SceneMotifCoder: ..." ... "SceneMotifCoder (SMC)"). Merged after the accept decision, so what the
     accept model judges and learns from is unchanged."""
     sources: dict[int, set] = {}
     for i, e in entity_of.items():
@@ -328,7 +329,7 @@ def _title_phrases_defined(entities, entity_of, kept, scores):
             for alias in ent.aliases:
                 spelled.setdefault(key(alias), j)
     into = {e: spelled[key(entities[e].name)] for e, src in sources.items()
-            if src == {"title"} and spelled.get(key(entities[e].name), e) != e}
+            if not src & {"lexicon", "abbreviation"} and spelled.get(key(entities[e].name), e) != e}
     if not into:
         return entities, entity_of, scores
     for e, j in into.items():
