@@ -132,6 +132,8 @@ def claims(pg):
      [("IDS", "method", ["Information Directed Sampling"], ["proposed"])]),
     ("SceneMotifCoder: Example-driven Visual Program Learning", "We present SceneMotifCoder (SMC), a framework.",
      [("SMC", "method", ["SceneMotifCoder"], ["proposed"])]),
+    ("DialogueEIN: Emotion Interaction Network for Dialogue", "We propose a novel Emotion Interaction Network.",
+     [("DialogueEIN", "architecture", ["Emotion Interaction Network"], ["proposed"])]),
     # a name a dataset noun gives by a naming cue is a dataset, whatever its shape
     ("A study", "We introduce a benchmark called LegalHalBench and a new dataset, dubbed FaVIQ.",
      [("LegalHalBench", "dataset", [], ["proposed"]), ("FaVIQ", "dataset", [], ["proposed"])]),

@@ -92,7 +92,7 @@ class EntityBuilder:
                 entity_of[len(kept)] = len(entities)
                 kept.append(mentions[i])
             entities.append(ent)
-        entities, entity_of, scores[:] = _spelled_by_acronym(entities, entity_of, kept, scores)
+        entities, entity_of, scores[:] = _same_things(view, entities, entity_of, kept, scores)
         # the mentions of the names kept, in text order (those of names not accepted are no mentions)
         order = sorted(range(len(kept)), key=lambda i: (kept[i].start, kept[i].end))
         view.results["pg_mentions"] = [kept[i] for i in order]
@@ -314,12 +314,13 @@ _LINEAGE_OF = {**dict.fromkeys(("variant", "variants", "version", "versions", "e
                "inspired": "by", "derived": "from"}
 
 
-def _spelled_by_acronym(entities, entity_of, kept, scores):
+def _same_things(view, entities, entity_of, kept, scores):
     """An entity no lexicon or definition names, whose name another entity's acronym definition spells,
     is that entity: its mentions join it. The title's phrase ("Gaussian Temporal Awareness Networks for
     Action Localization" ... "we present Gaussian Temporal Awareness Networks (GTAN)") or leading name
-    ("SceneMotifCoder: ..." ... "SceneMotifCoder (SMC)"). Merged after the accept decision, so what the
-    accept model judges and learns from is unchanged."""
+    ("SceneMotifCoder: ..." ... "SceneMotifCoder (SMC)"). So is the title's phrase after its leading
+    name ("DialogueEIN: Emotion Interaction Network for ..."): it spells out that name. Merged after the
+    accept decision, so what the accept model judges and learns from is unchanged."""
     sources: dict[int, set] = {}
     for i, e in entity_of.items():
         sources.setdefault(e, set()).add(kept[i].source)
@@ -330,6 +331,13 @@ def _spelled_by_acronym(entities, entity_of, kept, scores):
                 spelled.setdefault(key(alias), j)
     into = {e: spelled[key(entities[e].name)] for e, src in sources.items()
             if not src & {"lexicon", "abbreviation"} and spelled.get(key(entities[e].name), e) != e}
+    lead = next((entity_of[i] for i, m in enumerate(kept) if m.named and m.start == 0 and m.end < view.title_end), None)
+    if lead is not None and lead not in into:
+        lead_end = next(m.end for i, m in enumerate(kept) if entity_of[i] == lead and m.start == 0)
+        for i, m in enumerate(kept):
+            e = entity_of[i]
+            if m.source == "title" and m.start <= lead_end + 2 and sources[e] == {"title"} and e != lead:
+                into.setdefault(e, lead)
     if not into:
         return entities, entity_of, scores
     for e, j in into.items():
