@@ -137,6 +137,14 @@ def claims(pg):
     # a name a dataset noun gives by a naming cue is a dataset, whatever its shape
     ("A study", "We introduce a benchmark called LegalHalBench and a new dataset, dubbed FaVIQ.",
      [("LegalHalBench", "dataset", [], ["proposed"]), ("FaVIQ", "dataset", [], ["proposed"])]),
+    ("A study", "We release a new corpus we call LegalCorp.", [("LegalCorp", "dataset", [], ["proposed"])]),
+    # after a proposing verb, a name right after a word of others' work or of use is not the paper's; a later one is
+    ("A study", "We introduce a simple alternative to standard dropout, ConcreteDrop, for deep nets.",
+     [("dropout", "method", [], []), ("ConcreteDrop", "method", [], ["proposed"])]),
+    ("A study", "We propose a new method that uses decentralized stochastic gradient descent.",
+     [("decentralized stochastic gradient descent", "method", [], [])]),
+    # a variant word before an architecture family is an adjective: the family stays
+    ("A study", "We train a robust convolutional neural network.", [("CNN", "architecture", ["convolutional neural network"], [])]),
     # a piece of a formula is no name
     ("A study", "The error scales no better than O(m^{-1/4}).", []),
     ("A study", "The gain is large on the challenging PaSC, COX and ESOGU video datasets.",
@@ -250,6 +258,8 @@ def test_extract_entities(extract, title, abstract, want):
     # what a method generalizes to, it carries over to; what it generalizes, it builds on
     ("A study", "We propose GraCeFul, a filter. Additionally, GraCeFul generalizes to Llama-2 and Vicuna.", []),
     ("A study", "We propose GraCeFul, which generalizes SimCLR to graphs.", [("GraCeFul", "extends", "SimCLR")]),
+    ("A study", "We propose a framework that extends the popular GraphSAGE to dynamic graphs, DynSAGE.",
+     [("DynSAGE", "extends", "GraphSAGE")]),
     ("A study", "We propose GraCeFul. We further extend this mechanism to linear regression.", []),
     # lineage is what a paper says of its own work, not of others'
     ("A study", "We compare VGGNet and popular variants of ResNets.", []),
@@ -280,6 +290,13 @@ def test_extract_a_title_phrase_defined_by_an_acronym_is_the_papers_approach_bef
                  "We propose to address the problem by introducing Gaussian kernels. We present Gaussian Temporal "
                  "Awareness Networks (GTAN), a new architecture. Our approach outperforms SSD on THUMOS14.")
     assert [c for c in claims(pg) if c[1] == "outperforms"] == [("GTAN", "outperforms", "SSD")]
+
+
+def test_extract_a_title_phrase_defined_as_others_work_is_not_the_papers_approach(extract):
+    pg = extract("Information Directed Sampling for Sparse Linear Bandits",
+                 "Information Directed Sampling (IDS) is an exploration strategy. We propose SparseGreedy. Our method "
+                 "outperforms Thompson sampling.")
+    assert claims(pg) == [("SparseGreedy", "outperforms", "Thompson sampling")]
 
 
 def test_extract_result_claim_carries_metric_value_and_offsets(extract):

@@ -538,3 +538,16 @@ def test_results_a_margin_stated_right_before_over_or_against_is_that_tails(extr
         [("DCVC", "43.4%")]
     assert wins("A study", "Our model gives F1 improvements of 19.22 and 3.22 compared to ERNIE and BERT, "
                            "respectively.") == [("ERNIE", "of 19.22"), ("BERT", "3.22")]
+    # a margin before coordinated losers is each one's; one another loser's "over" follows is not
+    assert wins("A study", "Our model improves accuracy by 2.1% over BERT and RoBERTa.") == \
+        [("BERT", "by 2.1%"), ("RoBERTa", "by 2.1%")]
+    assert wins("A study", "Our model improves accuracy by 3.4% over BERT and scores higher than RoBERTa by 1.2%.") == \
+        [("BERT", "by 3.4%"), ("RoBERTa", "by 1.2%")]
+    assert wins("A study", "Our model shows gains of 3.2% (over BERT) and 1.1% (over RoBERTa).") == \
+        [("BERT", "of 3.2%"), ("RoBERTa", "1.1%")]
+
+
+def test_results_a_value_after_a_win_over_a_name_stays_a_value(extract):
+    pg = extract("A study", "Our model gains 2.1% over BERT and 88.5% accuracy on SST-2.")
+    assert [(c.relation, c.tail, c.margin, c.value) for c in pg.claims] == [
+        ("outperforms", "BERT", "2.1%", None), ("evaluated-on", "SST-2", None, "88.5%")]

@@ -621,7 +621,7 @@ def _respective_margin(h, t, claims: list[tuple], margins: list, where: dict, ma
 
 # what may stand between a margin and the word introducing its loser: "5.7% against", "72.3% overall bit
 # rate saving over", "2 points higher than"; no clause break, no other number
-_TO_LOSER = re.compile(r"^[^\d;:()\[\]]{0,40}?\b(?:over|against|than|compared (?:to|with)|relative to)\s+"
+_TO_LOSER = re.compile(r"^(?:[^\d;:()\[\]]{0,40}?\b|\s*\(\s*)(?:over|against|than|compared (?:to|with)|relative to)\s+"
                        r"(?:(?:the|a|an|all|both|strong|existing|previous|baseline)\s+)*$", re.I)
 
 
@@ -629,9 +629,11 @@ def _margin_before(t, margins: list, where: dict, text: str):
     """The margin stated right before the words that introduce the win's loser `t` ("improvements of
     5.7% against ETPA and 0.6% against NILE" gives NILE 0.6%, which the first margin after ETPA, or the
     sentence's first, was before); else None."""
+    others = [q for k, ps in where.items() if k != t for q in ps]
     for p in sorted(where.get(t, ())):
         near = [n for n in margins if n.end <= p]
-        if near and _TO_LOSER.match(text[near[-1].end:p]) and not _ends_list(near, text):
+        if near and _TO_LOSER.match(text[near[-1].end:p]) and not _ends_list(near, text) and \
+                not any(near[-1].end <= q < p for q in others):  # "by 3.4% over BERT and ... than RoBERTa"
             return near[-1]
     return None
 
@@ -644,10 +646,12 @@ def _ends_list(near: list, text: str) -> bool:
 
 
 def _not_anothers(t, margins: list, where: dict, text: str) -> list:
-    """The margins not stated right before the words introducing another name ("72.3% saving over HNeRV
-    and 43.4% over DCVC": 43.4% is DCVC's, not a margin for the win over HNeRV)."""
+    """The margins not stated after `t` right before the words introducing another name ("72.3% saving over
+    HNeRV and 43.4% over DCVC": 43.4% is DCVC's, not a margin for the win over HNeRV; "by 2.1% over BERT and
+    RoBERTa" gives both 2.1%)."""
+    first = min(where.get(t, ()), default=-1)
     others = sorted(p for k, ps in where.items() if k != t for p in ps)
-    return [n for n in margins if _ends_list([m for m in margins if m.end <= n.end], text) or
+    return [n for n in margins if n.start < first or _ends_list([m for m in margins if m.end <= n.end], text) or
             not any(p >= n.end and _TO_LOSER.match(text[n.end:p]) for p in others)]
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from graph.extract import decide, shapes, tokens
 from graph.extract.cues import cues, watch, words
-from graph.extract.resources import lexicon
+from graph.extract.resources import lexicon, patterns
 from graph.model import Entity
 from graph.text import key
 
@@ -167,14 +167,16 @@ class EntityBuilder:
         lowers = view.lowers
         for m in ms:
             k = m.start - 1
-            if k > 0 and lowers[k] == "call" and lowers[k - 1] == "we":
+            if k > 1 and lowers[k] == "call" and lowers[k - 1] == "we":
+                k -= 2
+            elif k > 0 and lowers[k] in _NAMING_WORDS:
                 k -= 1
-            if k > 0 and lowers[k] in _NAMING_WORDS:
+            else:
+                continue
+            if k >= 0 and lowers[k] == ",":
                 k -= 1
-                if k >= 0 and lowers[k] == ",":
-                    k -= 1
-                if k >= 0 and lowers[k] in self.dataset_nouns:
-                    return True
+            if k >= 0 and lowers[k] in self.dataset_nouns:
+                return True
         return False
 
     def _named_dataset(self, view, ms) -> bool:
@@ -256,10 +258,11 @@ class EntityBuilder:
                 for j in range(sent.start + end, min(sent.end, sent.start + end + 12)):
                     if j + 1 < sent.end and _LINEAGE_OF.get(view.lowers[j]) == view.lowers[j + 1]:
                         break  # "we present a variant of FedAvg": FedAvg is what it builds on, not new
-                    if view.lowers[j] in _OTHERS_WORK:
-                        break  # "a new framework which generalizes the well-known Friedkin-Johnsen model"
                     mi = by_start.get(j)
                     if mi is not None and not self._known(mentions[mi]):
+                        if _OTHERS_WORK.intersection(view.lowers[max(sent.start, j - 2):j]):
+                            continue  # "a framework which generalizes the well-known Friedkin-Johnsen model",
+                            # "a new method that uses decentralized stochastic gradient descent": others' work, a tool
                         mark(mi)
                         break
             for i in view.hits(_OUR, sent):
@@ -277,6 +280,7 @@ class EntityBuilder:
                     mi = by_start.get(j)
                     if mi is not None:
                         mark(mi)  # "Our model, the Gated-Attention Reader, ...": an apposition names it
+        cued = set(chosen)
         for mi, m in enumerate(mentions):  # the title's phrase names the paper's approach (mentions.py, "title")
             if m.source == "title":
                 mark(mi)
@@ -289,9 +293,10 @@ class EntityBuilder:
             ents[e].roles.append("proposed")
         # the title's phrase ("A Multi-Task Supervised Compression Model for ...") is the paper's approach only
         # where it names nothing else ("... model, Ladon": Ladon is)
-        # ("Gaussian Temporal Awareness Networks (GTAN)" defines the title's phrase: GTAN is the approach, first)
+        # ("we present Gaussian Temporal Awareness Networks (GTAN)" defines the title's phrase: GTAN is the approach,
+        # first; not a phrase the abstract defines as others' work, "Information Directed Sampling (IDS) is a ...")
         phrase = {entity_of[mi] for mi, m in enumerate(mentions) if m.source == "title"}
-        defined = phrase & {entity_of[mi] for mi, m in enumerate(mentions) if m.source == "abbreviation"}
+        defined = phrase & cued & {entity_of[mi] for mi, m in enumerate(mentions) if m.source == "abbreviation"}
         ranked = ([e for e in chosen if e in defined] + [e for e in chosen if e not in phrase]
                   + [e for e in chosen if e in phrase - defined])
         main = title_lead if title_lead is not None else (ranked[0] if ranked else None)
@@ -301,12 +306,13 @@ class EntityBuilder:
 
 
 # "a variant of", "based on": what follows is what the paper's new work builds on
-# words after a proposing verb that say what follows is others' work: a lineage verb, or praise of
-# an established name ("which generalizes the well-known X", "extends the popular X")
+# words right before a name after a proposing verb that say it is others' work: a lineage verb, praise of
+# an established name ("which generalizes the well-known X", "extends the popular X"), a verb of use ("uses X")
 _OTHERS_WORK = frozenset({"extends", "extend", "extending", "generalizes", "generalises", "generalize", "generalise",
                           "generalizing", "improves", "improving", "well-known", "popular", "classic", "classical",
                           "celebrated", "seminal", "existing", "conventional", "traditional", "standard",
-                          "established", "prevalent", "widely-used"})
+                          "established", "prevalent", "widely-used", "uses", "using", "use", "employs", "employing",
+                          "leverages", "leveraging", "utilizes", "utilizing", "adopts", "adopting"})
 _LINEAGE_OF = {**dict.fromkeys(("variant", "variants", "version", "versions", "extension", "extensions", "generalization",
                                 "generalisation", "modification", "adaptation", "relaxation", "improvement",
                                 "reformulation", "instance", "instantiation", "implementation"), "of"),
@@ -375,7 +381,7 @@ _INTRODUCING = frozenset({":", ",", "(", "i.e.", "i.e", "e.g.", "e.g", "namely",
                           "five", "six", "various", "different", "multiple", "challenging", "large-scale"})
 
 
-_NAMING_WORDS = frozenset({"called", "dubbed", "termed", "named", "coined", "namely", "call"})
+_NAMING_WORDS = frozenset(c for c in patterns()["naming"] if " " not in c)  # "called", "dubbed", ...
 _PLURAL_DATASET_NOUNS = frozenset({"datasets", "benchmarks", "corpora", "databases"})
 _NOT_MODIFIERS = frozenset({"on", "in", "for", "with", "from", "to", "of", "at", "by", "as", "and", "or", "the", "a", "an",
                             "is", "are", "was", "were", "be", "that", "which", "using", "use", "uses", "used", "show",

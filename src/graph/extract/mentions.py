@@ -179,7 +179,7 @@ class MentionFinder:
                     view.lowers[start - 1] not in self.common:
                 continue  # a lower-case term written inside a longer capitalised name: "Excitation Back-Propagation"
             out.append(Mention(start, end, text, form.canonical, form.type, "lexicon"))
-            if form.type in ("method", "architecture") and text.islower() and start > 0 and \
+            if form.type == "method" and text.islower() and start > 0 and \
                     view.lowers[start - 1] in self.variant_modifiers and view.texts[start - 1].islower():
                 # "averaged stochastic gradient descent", "structured variational inference": a variant, a name of its own
                 variant = view.span_text(start - 1, end)
@@ -596,7 +596,10 @@ class MentionFinder:
 def _stems(text: str) -> list[str]:
     """The words of a long form as compared with the lexicon's: lower case, no plural, the first five
     letters ("convolution" and "convolutional", "adapters" and "adaptation" alike)."""
-    return [w.rstrip("s")[:5] for w in re.split(r"[\s\-/]+", text.lower()) if w]
+    return [_ONE_PLURAL.sub("", w)[:5] for w in re.split(r"[\s\-/]+", text.lower()) if w]
+
+
+_ONE_PLURAL = re.compile(r"(?<=ss)es$|(?<=[^s])s$")  # "processes", "losses", "networks"; not "loss"
 
 
 _CLASS_STEMS = frozenset(w[:5] for w in ("algorithm", "method", "approach", "technique", "procedure", "scheme",

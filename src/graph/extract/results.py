@@ -218,12 +218,11 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
                 not (out and out[-1].kind == "value" and _listed(lower[out[-1].end:start])):
             others = end
             continue  # "improving from the baselines 91.2% and 83.8%", "the previously reported accuracy 97.42%"
-        if kind == "value" and out and out[-1].kind == "margin" and m.group("sign") != "+" and \
-                re.fullmatch(r"\s*(?:\\?%|percent)?\s*(?:\x00\s*)?(?:(?:(?:on|in|for)\s+(?:the\s+)?(?:\x00|[a-z-]+(?:\s+[a-z-]+)?)"
-                             r"(?:\s+(?:dataset|datasets|benchmark|benchmarks|set))?)|(?:over|against|than)\s+(?:the\s+)?\x00"
-                             r"(?:\s*\([^()]{1,60}\))?)?\s*(?:,|and|,\s*and)\s*",
-                             _blank(text, out[-1].end, start, sorted([m[:2] for m in mets] + [n[:2] for n in names]), "\x00")):
-            kind = "margin"  # "by 21.9 percent on A, 5.9 percent on B", "3.7% mIoU on A and 7.0% mIoU on B": the series goes on
+        if kind == "value" and out and out[-1].kind == "margin" and m.group("sign") != "+":
+            gap = _blank(text, out[-1].end, start, sorted([m[:2] for m in mets] + [n[:2] for n in names]), "\x00")
+            if _SERIES_ON.fullmatch(gap) or _SERIES_OVER.fullmatch(gap) and _OVER_NEXT.match(lower[end:]):
+                kind = "margin"  # "by 21.9 percent on A, 5.9 percent on B", "3.7% mIoU on A and 7.0% mIoU on B",
+                # "5.7% against A and 0.6% against B": the series goes on (not "2.1% over A and 88.5% accuracy on D")
         others = None
         metric, metric_text = named_after = _metric_after(text, mets, end + (plus.end() if plus else 0))
         if metric is not None and re.match(r"[\s%]*" + re.escape(metric_text.lower()) + r"\s+(?:threshold|thresholds|cutoff)",
@@ -449,6 +448,15 @@ def _asides(out: list[Number], lower: str, mets) -> dict[int, Number]:
                 continue
         anchor = n
     return asides
+
+
+# between two margins of one series: "N% on A, M% on B", "N% over A and M% over B"; _OVER_NEXT: what
+# follows the second of an "over" series
+_SERIES_ON = re.compile(r"\s*(?:\\?%|percent)?\s*(?:\x00\s*)?(?:(?:on|in|for)\s+(?:the\s+)?(?:\x00|[a-z-]+(?:\s+[a-z-]+)?)"
+                        r"(?:\s+(?:dataset|datasets|benchmark|benchmarks|set))?)?\s*(?:,|and|,\s*and)\s*")
+_SERIES_OVER = re.compile(r"\s*(?:\\?%|percent)?\s*(?:\x00\s*)?(?:over|against|than)\s+(?:the\s+)?\x00"
+                          r"(?:\s*\([^()]{1,60}\))?\s*(?:,|and|,\s*and)\s*")
+_OVER_NEXT = re.compile(r"\s*(?:\\?%|percent)?\s*(?:[a-z-]+\s+){0,2}?(?:over|against|than)\b")
 
 
 def _margin(before: list[str], after: list[str]) -> bool:
