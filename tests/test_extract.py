@@ -299,6 +299,12 @@ def test_extract_a_title_phrase_defined_as_others_work_is_not_the_papers_approac
     assert claims(pg) == [("SparseGreedy", "outperforms", "Thompson sampling")]
 
 
+def test_extract_results_of_the_approach_are_not_its_parts(extract):
+    pg = extract("HPLFlowNet: Scene flow estimation", "We propose novel DownBCL, UpBCL, and CorrBCL operations. "
+                                                      "Our approach achieves state-of-the-art performance on KITTI.")
+    assert [c for c in claims(pg) if c[1] == "evaluated-on"] == [("HPLFlowNet", "evaluated-on", "KITTI")]
+
+
 def test_extract_result_claim_carries_metric_value_and_offsets(extract):
     pg = extract("VOLO: Vision Outlooker", "We propose VOLO. VOLO achieves 87.1% top-1 accuracy on ImageNet-1K.")
     (c,) = pg.claims

@@ -62,6 +62,7 @@ class _Context:
     me: int  # the paper's main proposed entity, or SELF
     proposed: frozenset  # entities the paper proposes
     own: frozenset  # proposed | {me}: the paper's own work
+    parts: frozenset = frozenset()  # proposed entities named as parts of the approach ("the RaM block")
 
 
 @Language.factory("pg_claims")
@@ -87,7 +88,10 @@ class ClaimFinder:
         ents = view.results["pg_entities"]
         me = SELF if view.results["pg_self"] is None else view.results["pg_self"]
         proposed = frozenset(i for i, e in enumerate(ents) if "proposed" in e.roles)
-        return _Context(view, ents, me, proposed, proposed | {me})
+        entity_of = view.results["pg_entity_of"]
+        parts = frozenset(entity_of[mi] for mi, m in enumerate(view.results["pg_mentions"])
+                          if entity_of[mi] in proposed and entity_of[mi] != me and _before_part_noun(view, m.end))
+        return _Context(view, ents, me, proposed, proposed | {me}, parts)
 
     def __call__(self, doc: Doc) -> Doc:
         view = tokens.view(doc)
@@ -483,6 +487,22 @@ _OF_KIND = frozenset({"variant", "variants", "version", "versions", "extension",
                       "adaptation", "adaptations", "successor", "upgrade"})
 _PREPOSITIONS = frozenset({"for", "on", "in", "with", "to", "of", "from", "by", "using", "than", "over"})
 _APPOSING = frozenset({"i.e.", "i.e", "namely", "called", "named", "dubbed", "termed", "coined"})
+# nouns that name a part of an approach: a proposed name before one is a component, not the approach
+# ("novel DownBCL, UpBCL, and CorrBCL operations", "a Region-aware Mixing (RaM) block")
+_PART_NOUNS = frozenset({"module", "modules", "block", "blocks", "layer", "layers", "operation", "operations", "operator",
+                         "operators", "unit", "units", "mechanism", "mechanisms", "component", "components", "submodule",
+                         "cell", "cells", "branch", "branches"})
+def _before_part_noun(view, j: int) -> bool:
+    """Whether a part noun ends the list a name stands in: "DownBCL, UpBCL, and CorrBCL operations"."""
+    lowers, texts = view.lowers, view.texts
+    for k in range(j, min(len(lowers), j + 8)):
+        if lowers[k] in _PART_NOUNS:
+            return True
+        if lowers[k] not in (",", "and", "or", "(", ")") and texts[k] == lowers[k]:
+            return False  # a lower-case word that is no part noun: the list, if any, has ended
+    return False
+
+
 _TAIL_WORDS = frozenset({"the", "a", "an", "recently", "proposed", "original", "well-known", "popular", "standard",
                          "classic", "classical", "existing", "vanilla", "conventional", "seminal"})
 
