@@ -266,6 +266,8 @@ def test_extract_entities(extract, title, abstract, want):
     ("CFANet: Top-down quality", "CFANet differs from prior methods based on vision transformers.", []),
     ("A study", "We propose a framework, termed Prune, Combine, and Augment (PCA).", []),
     ("A study", "Our design is based on an analysis across CNN- and transformer-based models.", []),
+    # a passive win reads one way only ("outperformed" inside "is outperformed by" is no win cue of its own)
+    ("A study", "For ROC AUC, SimCLR overfits drastically and is outperformed by MoCo.", [("MoCo", "outperforms", "SimCLR")]),
     # hedged comparisons are not wins
     ("A study", "Our approach performs better than or on par with DeiT.", []),
     ("A study", "Our model achieves better or comparable accuracy than ResNet-50.", []),

@@ -124,6 +124,9 @@ class CandidateFinder:
         for i, w in enumerate(lower):
             for fam in _WORDS.get(w, ()):
                 out.append((i, i + 1, fam, w))
+        reversed_ = [(s, e) for s, e, fam, _ in out if fam == "outperformed_by"]
+        if reversed_:  # "is outperformed by" holds "outperformed": one reversed cue, not a win cue as well
+            out = [m for m in out if m[2] != "outperforms" or not any(s <= m[0] and m[1] <= e for s, e in reversed_)]
         return out
 
     def sentence(self, ctx, sent, items, rules) -> list[Candidate]:

@@ -331,8 +331,11 @@ class ClaimFinder:
 
     def _comparisons(self, view, sent, lower):
         """(start, end, reversed) of each comparative cue in the sentence."""
-        found = [(s, e, False) for s, e in view.cues_in(self.out_cues, sent)]
-        found += [(s, e, True) for s, e in view.cues_in(self.rev_cues, sent)]
+        rev = view.cues_in(self.rev_cues, sent)
+        # "is outperformed by" holds "outperformed": a reversed cue only
+        found = [(s, e, False) for s, e in view.cues_in(self.out_cues, sent)
+                 if not any(rs <= s and e <= re_ for rs, re_ in rev)]
+        found += [(s, e, True) for s, e in rev]
         taken = {i for s, e, _ in found for i in range(s, e)}
         negated = {i for s, e in view.cues_in(self.not_cues, sent) for i in range(s, e)}
         for i in view.hits(_COMPARE_WORDS, sent):
