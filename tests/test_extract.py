@@ -134,6 +134,9 @@ def claims(pg):
      [("SMC", "method", ["SceneMotifCoder"], ["proposed"])]),
     ("DialogueEIN: Emotion Interaction Network for Dialogue", "We propose a novel Emotion Interaction Network.",
      [("DialogueEIN", "architecture", ["Emotion Interaction Network"], ["proposed"])]),
+    # a subset or size a lower-case word marks is of its base's type
+    ("A study", "We test on MNLI-hard with BERT-large.",
+     [("MNLI-hard", "dataset", [], []), ("BERT-large", "architecture", [], [])]),
     # a name a dataset noun gives by a naming cue is a dataset, whatever its shape
     ("A study", "We introduce a benchmark called LegalHalBench and a new dataset, dubbed FaVIQ.",
      [("LegalHalBench", "dataset", [], ["proposed"]), ("FaVIQ", "dataset", [], ["proposed"])]),
