@@ -551,3 +551,8 @@ def test_results_a_value_after_a_win_over_a_name_stays_a_value(extract):
     pg = extract("A study", "Our model gains 2.1% over BERT and 88.5% accuracy on SST-2.")
     assert [(c.relation, c.tail, c.margin, c.value) for c in pg.claims] == [
         ("outperforms", "BERT", "2.1%", None), ("evaluated-on", "SST-2", None, "88.5%")]
+
+
+def test_results_a_latex_times_is_a_factor_so_a_speed_up_is_no_margin(extract):
+    pg = extract("A study", "Our model outperforms DeiT on ImageNet while training $3\\times$ faster.")
+    assert [(c.tail, c.margin) for c in pg.claims if c.relation == "outperforms"] == [("DeiT", None)]
