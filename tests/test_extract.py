@@ -310,6 +310,12 @@ def test_extract_results_of_the_approach_are_not_its_parts(extract):
     assert [c for c in claims(pg) if c[1] == "evaluated-on"] == [("HPLFlowNet", "evaluated-on", "KITTI")]
 
 
+def test_extract_our_models_speak_of_every_proposed_model_even_one_named_with_its_parts(extract):
+    pg = extract("A study", "We propose two families of networks, called RegNetX and RegNetY. RegNetY blocks add "
+                            "channel attention. Our models achieve 80.0% top-1 accuracy on ImageNet.")
+    assert claims(pg) == [("RegNetX", "evaluated-on", "ImageNet"), ("RegNetY", "evaluated-on", "ImageNet")]
+
+
 def test_extract_result_claim_carries_metric_value_and_offsets(extract):
     pg = extract("VOLO: Vision Outlooker", "We propose VOLO. VOLO achieves 87.1% top-1 accuracy on ImageNet-1K.")
     (c,) = pg.claims

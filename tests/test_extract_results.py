@@ -556,3 +556,11 @@ def test_results_a_value_after_a_win_over_a_name_stays_a_value(extract):
 def test_results_a_latex_times_is_a_factor_so_a_speed_up_is_no_margin(extract):
     pg = extract("A study", "Our model outperforms DeiT on ImageNet while training $3\\times$ faster.")
     assert [(c.tail, c.margin) for c in pg.claims if c.relation == "outperforms"] == [("DeiT", None)]
+
+
+def test_results_a_size_or_exponent_is_no_margin(extract):
+    for text in ("Our method achieves 12.3 FID on FFHQ at $256\\times256$ resolution, outperforming StyleGAN2.",
+                 "At 256 × 256 resolution our model outperforms StyleGAN2.",
+                 "With a learning rate of $2\\times10^{-5}$ our model outperforms StyleGAN2."):
+        assert [(c.tail, c.margin) for c in extract("A study", text).claims if c.relation == "outperforms"] == \
+            [("StyleGAN2", None)], text

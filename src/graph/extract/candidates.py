@@ -189,7 +189,8 @@ class CandidateFinder:
             # methods" speak of all of them
             plural = any(it[2] == "self" and (lower[it[1] - 1] in _CLASS_NOUNS or
                                               it[1] < len(lower) and lower[it[1]] in _CLASS_NOUNS) for it in items)
-            for p in sorted(ctx.proposed - ctx.parts):  # a part ("the RaM block") has no results of its own here
+            # a part ("the RaM block") has no results of its own here, unless "our models" speaks of all
+            for p in sorted(ctx.proposed - (frozenset() if plural else ctx.parts)):
                 if p != me and p not in {it[3] for it in models} and ents[p].type != "dataset":
                     for d in datasets:
                         add((-1, -1, "elsewhere_plural" if plural else "elsewhere", p), "evaluated-on", d)

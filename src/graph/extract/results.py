@@ -132,7 +132,9 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
     MPI-INF-3DHP. X achieves P1 errors of 38.4 mm and 16.2 mm, respectively.')."""
     if "\\times" in text:  # LaTeX "$400\times$ faster" is "400× faster"; same length, so offsets hold
         text = text.replace("\\times$", "×      ").replace("\\times", "×     ")
-    found = list(_NUM.finditer(text))
+    # a factor followed by a number is a size or an exponent ("256 × 256", "$2\times10^{-5}$"): no number of its own
+    found = [m for m in _NUM.finditer(text) if not (m.group("unit") and m.group("unit").strip() in ("x", "×")
+                                                     and _DIMENSION.match(text, m.end()))]
     if not found:
         return []
     names = []  # (start char, end char, kind, entity)
@@ -454,6 +456,7 @@ def _asides(out: list[Number], lower: str, mets) -> dict[int, Number]:
 
 # between two margins of one series: "N% on A, M% on B", "N% over A and M% over B"; _OVER_NEXT: what
 # follows the second of an "over" series
+_DIMENSION = re.compile(r"\s*\$?\s*\{?\d")
 _SERIES_ON = re.compile(r"\s*(?:\\?%|percent)?\s*(?:\x00\s*)?(?:(?:on|in|for)\s+(?:the\s+)?(?:\x00|[a-z-]+(?:\s+[a-z-]+)?)"
                         r"(?:\s+(?:dataset|datasets|benchmark|benchmarks|set))?)?\s*(?:,|and|,\s*and)\s*")
 _SERIES_OVER = re.compile(r"\s*(?:\\?%|percent)?\s*(?:\x00\s*)?(?:over|against|than)\s+(?:the\s+)?\x00"
