@@ -72,8 +72,6 @@ def make_claims(nlp: Language, name: str):
 
 class ClaimFinder:
     def __init__(self):
-        self.out_cues = cues("outperforms")
-        self.rev_cues = cues("outperformed_by")
         self.not_cues = cues("not_outperforms")
         self.ext_cues = cues("extends")
         self.eval_cues = cues("evaluate")
@@ -331,11 +329,8 @@ class ClaimFinder:
 
     def _comparisons(self, view, sent, lower):
         """(start, end, reversed) of each comparative cue in the sentence."""
-        rev = view.cues_in(self.rev_cues, sent)
-        # "is outperformed by" holds "outperformed": a reversed cue only
-        found = [(s, e, False) for s, e in view.cues_in(self.out_cues, sent)
-                 if not any(rs <= s and e <= re_ for rs, re_ in rev)]
-        found += [(s, e, True) for s, e in rev]
+        found = [(s, e, fam == "outperformed_by") for s, e, fam, _ in self.candidates.marks(view, sent, lower)
+                 if fam in ("outperforms", "outperformed_by")]  # the cue sets, matched once per sentence
         taken = {i for s, e, _ in found for i in range(s, e)}
         negated = {i for s, e in view.cues_in(self.not_cues, sent) for i in range(s, e)}
         for i in view.hits(_COMPARE_WORDS, sent):
