@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.extract.shapes import family, lineage_base, looks_like_name, split_coordination, type_from_shape
+from graph.extract.shapes import family, lineage_base, looks_like_name, split_coordination, subset_base, type_from_shape
 
 
 @pytest.mark.parametrize("text", ["ResNet-50", "VOLO", "ViT-B/16", "PixArt-α", "Food-101", "SeiT++", "4KPro",
@@ -30,6 +30,12 @@ def test_shapes_a_name_has_a_capital(text):
                                        ("VOLO", None), ("U-Net", None)])
 def test_shapes_family(name, fam):
     assert family(name) == fam
+
+
+@pytest.mark.parametrize("name, base", [("MNLI-hard", "MNLI"), ("BERT-large", "BERT"), ("intra-task", None),
+                                        ("ResNet-50", None), ("ViT-B", None)])
+def test_shapes_subset_base(name, base):
+    assert subset_base(name) == base
 
 
 @pytest.mark.parametrize("name, bases", [("SeiT++", ("SeiT",)), ("SimCLRv2", ("SimCLR",)), ("G-SimCLR", ("SimCLR",)),

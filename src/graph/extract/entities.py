@@ -8,7 +8,6 @@ the title, and finally `method`. Results: ``doc._.pg_entities`` (list of Entity)
 ``doc._.pg_entity_of`` (mention index -> entity index)."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from spacy.language import Language
@@ -142,7 +141,7 @@ class EntityBuilder:
                 return m.type, None
         for m in ms:  # a size or version of a family the lexicon knows is of the family's type, and so is
             # a subset or setting a lower-case word marks ("MNLI-hard", "BERT-large")
-            fam = shapes.family(m.canonical) or _SUBSET.match(m.canonical) and _SUBSET.match(m.canonical).group(1)
+            fam = shapes.family(m.canonical) or shapes.subset_base(m.canonical)
             term = self.lex.lookup(fam) if fam else None
             if term:
                 return term.type, None
@@ -383,7 +382,6 @@ _INTRODUCING = frozenset({":", ",", "(", "i.e.", "i.e", "e.g.", "e.g", "namely",
                           "five", "six", "various", "different", "multiple", "challenging", "large-scale"})
 
 
-_SUBSET = re.compile(r"^(?=[^-]*[A-Z])(.{2,}?)-[a-z]{3,8}$")  # a name (a capital before the hyphen), a word
 _NAMING_WORDS = frozenset(c for c in patterns()["naming"] if " " not in c)  # "called", "dubbed", ...
 _PLURAL_DATASET_NOUNS = frozenset({"datasets", "benchmarks", "corpora", "databases"})
 _NOT_MODIFIERS = frozenset({"on", "in", "for", "with", "from", "to", "of", "at", "by", "as", "and", "or", "the", "a", "an",

@@ -85,6 +85,14 @@ def family(name: str) -> str | None:
     return fam if len(fam) >= 2 and fam != name else None
 
 
+def subset_base(name: str) -> str | None:
+    """The name a subset, size or setting written with a lower-case word belongs to: 'MNLI-hard' ->
+    'MNLI', 'BERT-large' -> 'BERT'; a name holds a capital before its hyphen ('intra-task' has none)."""
+    m = _SUBSET.match(name)
+    return m.group(1) if m else None
+
+
+_SUBSET = re.compile(r"^(?=[^-]*[A-Z])(.{2,}?)-[a-z]{3,8}$")
 _VERSION_SUFFIX = re.compile(r"^(?P<base>.+?)(?:\+\+|\+[A-Z]{0,3}|(?:[-_ ][vV]|v)\d+(?:\.\d+)?)$")
 _PREFIXED = re.compile(r"^(?P<prefix>[A-Z]{1,2})-(?P<base>[A-Z][A-Za-z0-9]{3,})$")
 
