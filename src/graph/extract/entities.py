@@ -242,7 +242,7 @@ class EntityBuilder:
 
         title_lead = None
         for mi, m in enumerate(mentions):
-            lead = m.named and m.start == 0 and m.end < view.title_end  # "MnasNet: Platform-Aware ..."
+            lead = _title_lead(view, m)
             if m.source == "naming" or lead:
                 if lead:
                     title_lead = entity_of[mi]
@@ -321,6 +321,11 @@ _LINEAGE_OF = {**dict.fromkeys(("variant", "variants", "version", "versions", "e
                "inspired": "by", "derived": "from"}
 
 
+def _title_lead(view, m) -> bool:
+    """Whether a mention is the title's leading name: "MnasNet: Platform-Aware ..."."""
+    return m.named and m.start == 0 and m.end < view.title_end
+
+
 def _same_things(view, entities, entity_of, kept, scores):
     """An entity no lexicon or definition names, whose name another entity's acronym definition spells,
     is that entity: its mentions join it. The title's phrase ("Gaussian Temporal Awareness Networks for
@@ -328,6 +333,8 @@ def _same_things(view, entities, entity_of, kept, scores):
     ("SceneMotifCoder: ..." ... "SceneMotifCoder (SMC)"). So is the title's phrase after its leading
     name ("DialogueEIN: Emotion Interaction Network for ..."): it spells out that name. Merged after the
     accept decision, so what the accept model judges and learns from is unchanged."""
+    if not any(m.source in ("abbreviation", "title") for m in kept):
+        return entities, entity_of, scores  # most abstracts: nothing defined, no title phrase
     sources: dict[int, set] = {}
     for i, e in entity_of.items():
         sources.setdefault(e, set()).add(kept[i].source)
@@ -338,12 +345,12 @@ def _same_things(view, entities, entity_of, kept, scores):
                 spelled.setdefault(key(alias), j)
     into = {e: spelled[key(entities[e].name)] for e, src in sources.items()
             if not src & {"lexicon", "abbreviation"} and spelled.get(key(entities[e].name), e) != e}
-    lead = next((entity_of[i] for i, m in enumerate(kept) if m.named and m.start == 0 and m.end < view.title_end), None)
+    at = next((i for i, m in enumerate(kept) if _title_lead(view, m)), None)
+    lead = entity_of[at] if at is not None else None
     if lead is not None and lead not in into:
-        lead_end = next(m.end for i, m in enumerate(kept) if entity_of[i] == lead and m.start == 0)
         for i, m in enumerate(kept):
             e = entity_of[i]
-            if m.source == "title" and m.start <= lead_end + 2 and sources[e] == {"title"} and e != lead:
+            if m.source == "title" and m.start <= kept[at].end + 2 and sources[e] == {"title"} and e != lead:
                 into.setdefault(e, lead)
     if not into:
         return entities, entity_of, scores
