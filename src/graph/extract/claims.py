@@ -221,9 +221,10 @@ class ClaimFinder:
                     text = view.span_text(sent.start, sent.end)
                     paired = _respective_margin(h, t, by_sent[sent.i], margins, where, respectively[sent.i],
                                                 text) if sent.i in respectively else None
-                    free = _not_anothers(t, margins, where, text)
+                    others = sorted(p for k, ps in where.items() if k != t for p in ps)  # where other names stand
+                    free = _not_anothers(t, margins, where, others, text)
                     after = [n for n in free if any(p < n.start for p in where.get(t, ()))]
-                    margin = paired or _margin_before(t, margins, where, text) or (after or free or [None])[0]
+                    margin = paired or _margin_before(t, margins, where, others, text) or (after or free or [None])[0]
                     if margin is not None:
                         extra = dict(extra or {}, margin=margin)
             out.append((h, r, t, sent, conf, extra))
@@ -643,11 +644,10 @@ _TO_LOSER = re.compile(r"^(?:[^\d;:()\[\]]{0,40}?\b|\s*\(\s*)(?:over|against|tha
                        r"(?:(?:the|a|an|all|both|strong|existing|previous|baseline)\s+)*$", re.I)
 
 
-def _margin_before(t, margins: list, where: dict, text: str):
+def _margin_before(t, margins: list, where: dict, others: list[int], text: str):
     """The margin stated right before the words that introduce the win's loser `t` ("improvements of
     5.7% against ETPA and 0.6% against NILE" gives NILE 0.6%, which the first margin after ETPA, or the
-    sentence's first, was before); else None."""
-    others = [q for k, ps in where.items() if k != t for q in ps]
+    sentence's first, was before); else None. `others`: where the sentence's other names stand."""
     for p in sorted(where.get(t, ())):
         near = [n for n in margins if n.end <= p]
         if near and _TO_LOSER.match(text[near[-1].end:p]) and not _ends_list(near, text) and \
@@ -663,12 +663,11 @@ def _ends_list(near: list, text: str) -> bool:
     return len(near) > 1 and re.fullmatch(r"[\s,]*(?:and|or)?\s*", text[near[-2].end:near[-1].start]) is not None
 
 
-def _not_anothers(t, margins: list, where: dict, text: str) -> list:
+def _not_anothers(t, margins: list, where: dict, others: list[int], text: str) -> list:
     """The margins not stated after `t` right before the words introducing another name ("72.3% saving over
     HNeRV and 43.4% over DCVC": 43.4% is DCVC's, not a margin for the win over HNeRV; "by 2.1% over BERT and
     RoBERTa" gives both 2.1%)."""
     first = min(where.get(t, ()), default=-1)
-    others = sorted(p for k, ps in where.items() if k != t for p in ps)
     return [n for n in margins if n.start < first or _ends_list([m for m in margins if m.end <= n.end], text) or
             not any(p >= n.end and _TO_LOSER.match(text[n.end:p]) for p in others)]
 

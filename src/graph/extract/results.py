@@ -454,9 +454,10 @@ def _asides(out: list[Number], lower: str, mets) -> dict[int, Number]:
     return asides
 
 
+# what follows a factor that is a size or an exponent: "256 × 256", "2×10^{-5}"
+_DIMENSION = re.compile(r"\s*\$?\s*\{?\d")
 # between two margins of one series: "N% on A, M% on B", "N% over A and M% over B"; _OVER_NEXT: what
 # follows the second of an "over" series
-_DIMENSION = re.compile(r"\s*\$?\s*\{?\d")
 _SERIES_ON = re.compile(r"\s*(?:\\?%|percent)?\s*(?:\x00\s*)?(?:(?:on|in|for)\s+(?:the\s+)?(?:\x00|[a-z-]+(?:\s+[a-z-]+)?)"
                         r"(?:\s+(?:dataset|datasets|benchmark|benchmarks|set))?)?\s*(?:,|and|,\s*and)\s*")
 _SERIES_OVER = re.compile(r"\s*(?:\\?%|percent)?\s*(?:\x00\s*)?(?:over|against|than)\s+(?:the\s+)?\x00"
