@@ -564,3 +564,31 @@ def test_results_a_size_or_exponent_is_no_margin(extract):
                  "With a learning rate of $2\\times10^{-5}$ our model outperforms StyleGAN2."):
         assert [(c.tail, c.margin) for c in extract("A study", text).claims if c.relation == "outperforms"] == \
             [("StyleGAN2", None)], text
+
+
+def test_results_a_spread_after_plus_minus_is_not_a_value():
+    assert read("X reaches an AUC of 87.74 ± 0.13 and 88.24 +/- 0.15 on Prot and 85.2 ± 0.3% accuracy on Qa .",
+                [("X", M, 0), ("Prot", D, 1), ("Qa", D, 2)]) == [
+        ("value", 87.74, None, "AUC", 1, None, None), ("value", 88.24, None, "AUC", 1, None, None),
+        ("value", 85.2, "%", "accuracy", 2, None, None)]
+
+
+def test_results_a_span_of_others_results_is_not_a_value():
+    assert read("X reaches 99.4% accuracy on Smile , while existing methods range from 65.5% to 79.6% .",
+                [("X", M, 0), ("Smile", D, 1)]) == [("value", 99.4, "%", "accuracy", 1, None, None)]
+
+
+def test_results_a_gain_over_a_pronoun_is_a_margin():
+    assert [n[:2] for n in read("We exceed it 0.11dB in PSNR on Sidd .", [("Sidd", D, 0)])] == [("margin", 0.11)]
+
+
+def test_results_a_count_before_a_noun_is_not_a_value_and_does_not_hide_the_dataset():
+    assert read("X reaches 87.5% on Inet and 76.3% on the 19 task Vtab .", [("X", M, 0), ("Inet", D, 1), ("Vtab", D, 2)]) == [
+        ("value", 87.5, "%", None, 1, None, None), ("value", 76.3, "%", None, 2, None, None)]
+
+
+def test_results_parallel_lists_pair_alike_with_the_datasets_respectively():
+    assert read("X reaches an accuracy of 0.96/0.97 and AUC of 0.98/0.99 on Drv and Str respectively .",
+                [("X", M, 0), ("Drv", D, 1), ("Str", D, 2)]) == [
+        ("value", 0.96, None, "accuracy", 1, None, None), ("value", 0.97, None, "accuracy", 2, None, None),
+        ("value", 0.98, None, "AUC", 1, None, None), ("value", 0.99, None, "AUC", 2, None, None)]

@@ -50,6 +50,7 @@ class Number(NamedTuple):
 
 _NUM = re.compile(r"(?<![A-Za-z0-9.@_\-^])(?P<sign>[+±]?)(?P<num>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?|\.\d+)"
                   r"(?P<unit>\s?(?:\\?%|percent\b|pp\b|dB\b|mm\b|[kKMB]\b|x\b|×))?(?![A-Za-z0-9]|-[A-Za-z]|\.\d)")
+_SPREAD = re.compile(r"\s*\$?\s*(?:±|\+/-|\\pm)\s*\d+(?:\.\d+)?\s*\$?(?P<unit>\s?(?:\\?%|pp\b|dB\b))?")
 _WORD = re.compile(r"[\w@^+-]+(?:\.[\w@^+-]+)*|[^\w\s]")  # "respectively." is a word and a full stop
 _MARGIN_BEFORE = {"by", "+", "gain", "gains", "improvement", "improvements", "increase", "boost", "margin", "reduction",
                   "decrease", "drop", "improving", "increment", "lift", "margins", "boosts", "boosting", "boostings"}
@@ -132,6 +133,10 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
     MPI-INF-3DHP. X achieves P1 errors of 38.4 mm and 16.2 mm, respectively.')."""
     if "\\times" in text:  # LaTeX "$400\times$ faster" is "400× faster"; same length, so offsets hold
         text = text.replace("\\times$", "×      ").replace("\\times", "×     ")
+    if "±" in text or "+/-" in text or "\\pm" in text:  # "87.74 ± 0.13": the spread of the value before, no number of
+        # its own; blanked (same length, so offsets hold) so the values either side of it stay one list, its unit
+        # kept right after the value ("85.2 ± 0.3%" is 85.2%)
+        text = _SPREAD.sub(lambda m: (m.group("unit") or "").strip().ljust(len(m.group(0))), text)  # the unit stays
     # a factor followed by a number is a size or an exponent ("256 × 256", "$2\times10^{-5}$"): no number of its own
     found = [m for m in _NUM.finditer(text) if not (m.group("unit") and m.group("unit").strip() in ("x", "×")
                                                      and _DIMENSION.match(text, m.end()))]
@@ -188,6 +193,9 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
             continue  # "outperformed 13 other competitors": a count
         if re.search(r"\bwithin\s*\(?\s*$", text[max(0, start - 10):start], re.I):
             continue  # "to within 3.0% top-1 accuracy": a gap, not a result
+        if re.search(r"\brang(?:e|es|ed|ing)\s+(?:from\s+|between\s+)?(?:\S+\s*(?:to|-|–|and)\s*)?$",
+                     text[max(0, start - 40):start], re.I):
+            continue  # "accuracies ranging from 65.55% to 79.67%": a span over several results, not one
         prev = text[max(0, start - 30):start].split()[-1:] if text[max(0, start - 1):start] == " " else []
         if prev and re.fullmatch(r"[A-Z][a-z]+", prev[0]) and unit in ("", "k", "K", "M", "B") and \
                 not any(ms <= start - 2 < me for ms, me, _ in mets):
@@ -479,6 +487,8 @@ def _margin(before: list[str], after: list[str]) -> bool:
         return True  # "improvements over the baseline, up to 8.7%", "exceeding the previous SOTA 0.38 dB"
     if b[-2:] in (["relative", ":"], ["absolute", ":"]):
         return True  # "+4.35 mAP (relative: 10.4%)"
+    if len(b) > 1 and b[-1] in ("it", "them", "this", "that", "both", "all") and b[-2] in _MARGIN_VERBS:
+        return True  # "we exceed it 0.11dB": a gain over what the pronoun stands for
     if b and (b[-1] in ("by", "+") or b[-1] in _MARGIN_VERBS or b[-1] in _MARGIN_BEFORE):
         return True  # "by (up to) 2.3%", "improved (up to 20%)", "sacrificing 0.4", "improvements (2.1% to 9.7%)"
     a = [w for w in after[:5] if w not in ("%", "\\", "$")]
@@ -609,9 +619,14 @@ def _metric_before(text, mets, start, names):
 
 
 def _dataset_right_after(names, text, end) -> bool:
+    """Whether a dataset is named right after a number: at most two words between, none of them a
+    word a count would be of ('79.2 on COCO'; not 'the 19 task VTAB')."""
     for cs, ce, kind, _ in names:
-        if kind == "dataset" and cs >= end and len(_words(text[end:cs])) <= 2:
-            return True
+        if kind == "dataset" and cs >= end:
+            gap = _WORD.findall(text[end:cs])  # (an acronym is a metric not in the vocabulary: "75.5% EX on Spider")
+            return len(gap) <= 2 and not any(w[:1].isalpha() and w.lower() not in _BETWEEN_TO_DATASET and
+                                             w.lower() not in _AFTER_MODIFIERS and not metrics.resolve(w) and
+                                             not re.fullmatch(r"[A-Z][A-Z0-9-]{1,6}", w) for w in gap)
     return False
 
 
@@ -625,6 +640,7 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
         start = before_group = 0
         listed = [g for g in _groups(out, lower, mets) if len(g) > 1]
         asides = _asides(out, lower, mets)
+        waiting: list[list[Number]] = []  # lists before the last one of their "respectively"
         for i, group in enumerate(listed):
             # the datasets of the group's own clause: after the previous list, up to its "respectively"
             end = lower.find("respectively", group[-1].end)  # ("with respective accuracies of": to the end)
@@ -632,7 +648,9 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
             if i + 1 < len(listed) and listed[i + 1][0].start < end or \
                     any(group[-1].end < n.start < end and n.start not in asides for n in out):
                 start = before_group = group[-1].end
+                waiting.append(group)
                 continue  # not the last list before its "respectively": "26.8 PQ and 34.1 mIoU on ADE20K, ..."
+            parallel, waiting = waiting, []
             said = lower.rfind("respectively", 0, group[0].start)  # "to 51.1 and 44.3 respectively, and ... on C and D to"
             start = max(start, said + len("respectively") if said >= 0 else 0)
             clause = [d for d in datasets if start <= d[0] < end and not group[0].start <= d[0] < group[-1].end]
@@ -686,6 +704,13 @@ def _assign(out: list[Number], text: str, lower: str, datasets: list, models: li
                     # and C achieving 99.47%, 98.32% and 97.87% respectively")
                     paired.update((n.start, (_UNPAIRED, None)) for n in group)
             before_group = group[-1].end
+            pairs = [paired.get(n.start) for n in group]
+            if all(pairs) and len(set(pairs)) == len(group) and all(d != _UNPAIRED for d, _ in pairs):
+                # "an accuracy of 0.9697/0.9722/0.9724 and AUC of 0.9856/0.9868/0.9863 on A, B and C respectively":
+                # lists of as many values, with no name between them, pair alike
+                for g in parallel:
+                    if len(g) == len(group) and not any(g[0].start <= d[0] < group[0].start for d in datasets):
+                        paired.update((n.start, d) for n, d in zip(g, pairs))
     groups = [g for g in _groups(out, lower, mets) if len(g) > 1]
     for group in groups:
         if not any(n.start in metric_of for n in group):
@@ -807,6 +832,9 @@ def _dataset_after(n: Number, text: str, datasets: list, mets) -> int | None:
     if task and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in written[task[0] + 1:-1]) and written[-1:] in (["on"], ["in"]) \
             and 1 <= len(written) - task[0] - 2 <= 3:
         written = written[:task[0] + 1] + written[-1:]  # "2.36% EER for Speaker Verification on VoxCeleb1"
+    # a count before a noun is no number of its own ("76.3% on the 19 task VTAB")
+    written = [w for i, w in enumerate(written) if not (w.isdigit() and i + 1 < len(written) and
+                                                        written[i + 1].islower() and not metrics.resolve(written[i + 1]))]
     gap = [w.lower() for w in written]
     if len(gap) <= 7 and not any(_NUM.match(w) for w in gap) and \
             all(w in _BETWEEN_TO_DATASET or w in _AFTER_MODIFIERS or metrics.resolve(w) or w in ("%", "\\") or
