@@ -592,3 +592,14 @@ def test_results_parallel_lists_pair_alike_with_the_datasets_respectively():
                 [("X", M, 0), ("Drv", D, 1), ("Str", D, 2)]) == [
         ("value", 0.96, None, "accuracy", 1, None, None), ("value", 0.97, None, "accuracy", 2, None, None),
         ("value", 0.98, None, "AUC", 1, None, None), ("value", 0.99, None, "AUC", 2, None, None)]
+
+
+def test_results_asides_listed_before_a_gain_word_are_all_margins():
+    assert [n[:2] for n in read("X lifts accuracy on Dfash to 26% and 75% ( i.e. 4% and 10% absolute improvements ) .",
+                                [("X", M, 0), ("Dfash", D, 1)])] == [
+        ("value", 26.0), ("value", 75.0), ("margin", 4.0), ("margin", 10.0)]
+
+
+def test_results_an_enumerator_is_not_a_value():
+    assert read("X has two phases : 1) a 96.2% accuracy on Qa , 2) transfer .", [("X", M, 0), ("Qa", D, 1)]) == [
+        ("value", 96.2, "%", "accuracy", 1, None, None)]
