@@ -271,6 +271,9 @@ def test_extract_entities(extract, title, abstract, want):
     ("A study", "Our design is based on an analysis across CNN- and transformer-based models.", []),
     # a passive win reads one way only ("outperformed" inside "is outperformed by" is no win cue of its own)
     ("A study", "For ROC AUC, SimCLR overfits drastically and is outperformed by MoCo.", [("MoCo", "outperforms", "SimCLR")]),
+    ("A study", "On most tasks ResNet-50 was consistently outperformed by ViT-B.", [("ViT-B", "outperforms", "ResNet-50")]),
+    ("A study", "Surprisingly, FooNet-S is still surpassed by FooNet-L.", [("FooNet-L", "outperforms", "FooNet-S")]),
+    ("A study", "Our FooNet outperformed ViT-B by a large margin.", [("FooNet", "outperforms", "ViT-B")]),
     # hedged comparisons are not wins
     ("A study", "Our approach performs better than or on par with DeiT.", []),
     ("A study", "Our model achieves better or comparable accuracy than ResNet-50.", []),

@@ -63,6 +63,9 @@ _GENERAL = ("bias", "rule", "names_nested", "tclass", "h_own", "t_own", "own=", 
             "hkind", "tkind", "between_names", "hname=", "tname=", "hdata=", "tdata=", "tknown", "hknown")
 _KEPT: dict[str, dict[str, bool]] = {"extends": {}, "outperforms": {}}  # feature -> whether _FEW keeps it (bounded
 # by the features there are: cue texts and words around a name are a few thousand)
+_PARTICIPLES = {"outperformed", "surpassed", "exceeded", "beaten", "bettered"}  # "X is (consistently) ___ by Y": Y wins
+_BE = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"}
+_ADVERBS = {"still", "often", "always", "even", "also", "far", "much", "then", "now", "easily", "usually"}
 _WIN_CUES = {"outperforms": True, "than": True, "over": True, "outperformed_by": False}  # cue -> the first name wins
 _FEW = {  # relations with few training examples: the features their model reads
     "extends": (*_GENERAL, "cue:", "extends_strong@", "extends_weak@", "tknown", "tlower", "tdigit"),
@@ -124,6 +127,11 @@ class CandidateFinder:
         for i, w in enumerate(lower):
             for fam in _WORDS.get(w, ()):
                 out.append((i, i + 1, fam, w))
+        for n, (s, e, fam, text) in enumerate(out):
+            if fam == "outperforms" and e == s + 1 and text in _PARTICIPLES and e < len(lower) and lower[e] == "by" and \
+                    any(lower[b] in _BE and all(lower[a].endswith("ly") or lower[a] in _ADVERBS for a in range(b + 1, s))
+                        for b in range(max(0, s - 3), s)):
+                out[n] = (s, e + 1, "outperformed_by", text + " by")  # "are still outperformed by", "was beaten by"
         reversed_ = [(s, e) for s, e, fam, _ in out if fam == "outperformed_by"]
         if reversed_:  # "is outperformed by" holds "outperformed": one reversed cue, not a win cue as well
             out = [m for m in out if m[2] != "outperforms" or not any(s <= m[0] and m[1] <= e for s, e in reversed_)]
