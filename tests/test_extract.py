@@ -383,3 +383,14 @@ def test_extract_same_claims_in_the_same_order_whatever_the_hash_seed(tmp_path):
     assert [r["head"] for r in json.loads(outs[0])["relations"] if r["type"] == "extends"] == [
         "E-TDNN", "F-TDNN", "D-TDNN"]
     assert outs[0] == outs[1] == outs[2]
+
+
+def test_extract_a_hedged_win_keeps_a_lower_confidence_than_a_plain_one(extract):
+    from graph.extract import limits
+
+    def confidence(abstract):
+        return [c.confidence for c in extract("A study", abstract).claims if c.relation == "outperforms"]
+
+    plain = confidence("Our FooNet outperforms ResNet-50.")
+    for hedged in ("Our FooNet matches or outperforms ResNet-50.", "Our FooNet is comparable to or better than ResNet-50."):
+        assert confidence(hedged) == [pytest.approx(plain[0] * limits.HEDGED, abs=0.01)], hedged  # (both rounded)

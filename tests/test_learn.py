@@ -144,6 +144,9 @@ def test_learn_a_win_on_cost_alone_is_marked_and_a_hedged_win_lowered(everything
         ("ResNet-50", "outperforms")] == limits.Verdict(1.0, None)
     assert _verdicts(everything, "Our model is rivaling or even outperforming ResNet-50.")[
         ("ResNet-50", "outperforms")] == limits.Verdict(limits.HEDGED, None)
+    for hedged in ("Our model matches or outperforms ResNet-50.", "Our model is comparable to or better than ResNet-50.",
+                   "Our model is competitive with or even surpasses ResNet-50."):
+        assert _verdicts(everything, hedged)[("ResNet-50", "outperforms")] == limits.Verdict(limits.HEDGED, None), hedged
     cost = [c for c in everything.extract(Paper("A study", "Our model runs 2x faster than ResNet-50.")).claims
             if c.relation == "outperforms"]
     assert [(c.tail, c.basis) for c in cost] == [("ResNet-50", "cost")]

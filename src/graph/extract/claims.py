@@ -119,8 +119,11 @@ class ClaimFinder:
         if self.model is not None:
             claims = self._decide(ctx, candidates, items)
         claims = self._with_numbers(ctx, claims, items)
-        if self.model is not None:  # what tells right claims from wrong on held-out papers (decide.EVIDENCE)
-            claims = [c[:4] + (round(self.model.relations[c[1]].confidence_stated(c[4], _shown(ents, c)), 2), c[5])
+        if self.model is not None:  # what tells right claims from wrong on held-out papers (decide.EVIDENCE); a
+            # hedged claim's confidence lowered after (limits.HEDGED), as the calibration is flat where it falls
+            hedged = view.results.get("pg_hedged", {})
+            claims = [c[:4] + (round(self.model.relations[c[1]].confidence_stated(c[4], _shown(ents, c)) *
+                                     hedged.get((c[0], c[1], c[2], c[3].i if c[3] is not None else None), 1.0), 2), c[5])
                       if c[1] in decide.EVIDENCE else c for c in claims]
         seen, stated, unique = set(), set(), []
         for c in claims:  # a claim once, from its first (or likeliest) sentence; other sentences for the numbers they state
@@ -157,15 +160,18 @@ class ClaimFinder:
             verdict = limits.check(ctx, c, its, self.candidates)
             if verdict is None:
                 continue
-            p = self.model.probability(c.relation, c.features) * verdict.factor
+            raw = self.model.probability(c.relation, c.features)
+            p = raw * verdict.factor
             if c.relation == "evaluated-on" and c.head in ctx.own and (c.tail not in likeliest or p > likeliest[c.tail][0]):
                 likeliest[c.tail] = (p, c)
             if p < self.model.threshold(c.relation, "rule" in c.features):
                 continue
             extra = verdict.extra
             k = (c.head, c.relation, c.tail)
-            conf = round(self.model.relations[c.relation].confidence_of(p), 2)
+            conf = round(self.model.relations[c.relation].confidence_of(raw), 2)  # (a hedge lowers it later)
             claim = (c.head, c.relation, c.tail, c.sent, conf, extra)
+            if verdict.factor != 1.0:
+                ctx.view.results.setdefault("pg_hedged", {})[(c.head, c.relation, c.tail, c.sent.i)] = verdict.factor
             if k not in kept or conf > kept[k][4]:
                 if k in kept and c.relation == "evaluated-on":
                     also[(k, kept[k][3].i)] = kept[k]

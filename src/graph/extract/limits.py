@@ -15,7 +15,8 @@
   word of setting ("outperforms solvers such as Liblinear in SVMs") or after another predicate's verb
   ("outperforms prior arts, and reaches the first place on X (the Y track)").
 - A win stated on cost alone ("faster than", "fewer parameters than") is kept but marked
-  (extra ``{"basis": "cost"}``), and hedged wins ("rivaling or even outperforming") get a lower
+  (extra ``{"basis": "cost"}``), and hedged wins ("rivaling or even outperforming", "matches or
+  outperforms", "comparable to or better than": a win on some counts, a tie on others) get a lower
   confidence (`factor`)."""
 from __future__ import annotations
 
@@ -27,8 +28,9 @@ from graph.text import key
 
 HEDGED = 0.75  # what a hedged win's probability is multiplied by
 _WINS = ("outperforms", "outperformed_by", "than", "over")
-_HEDGES = frozenset({"rivaling", "rivals", "approaching", "nearly", "almost", "slightly", "sometimes", "may",
-                     "could", "potentially", "even", "often"})
+# words that leave a win open ("may outperform", "rivaling ... X"); not "often", "even" or "slightly", whose
+# wins the annotated sets count as wins ("often outperforms", "even surpasses", "slightly better than")
+_HEDGES = frozenset({"rivaling", "rivals", "approaching", "may", "could", "potentially"})
 _TIE_VERBS = frozenset({"matches", "matching", "match", "approaching", "rivals", "rivaling"})
 _TIE_ADJECTIVES = frozenset({"comparable", "competitive", "similar", "close"})  # a tie when said of results:
 _OF_RESULTS = frozenset({"to", "with", "or", "performance", "results", "accuracy"})  # not "a comparable model"
@@ -42,6 +44,20 @@ def _tie(lower, i) -> bool:
 
 
 _AMOUNTS = frozenset({"more", "less", "fewer", "rather", "other"})  # "<word> than" that states no win
+
+
+def _or_after_tie(lower, s, ties) -> bool:
+    """Whether the win cue at `s` is the second half of a tie's disjunction: 'matches or (even)
+    outperforms', 'comparable to or better than', 'competitive with or surpassing'."""
+    j = s - 1
+    while j >= 0 and lower[j] in ("even", "sometimes", "often", "slightly"):
+        j -= 1
+    if j < 1 or lower[j] != "or":
+        return False
+    j -= 1
+    if lower[j] in ("to", "with") and j > 0:
+        j -= 1
+    return any(a <= j < b for a, b in ties)
 
 
 class Verdict(NamedTuple):
@@ -114,7 +130,9 @@ def check(ctx, cand, items, finder) -> Verdict | None:
     if before_tail and (_beyond_object(lower[max(before_tail):hi]) or "without" in lower[max(before_tail):hi]):
         return None  # "outperforms existing methods on three MABSA subtasks", "..., without using models such as
         # BERT": the tail is where, or what is done without, not whom
-    factor = HEDGED if any(lower[s] in _HEDGES and s < hi for s, _, fam, _ in marks if fam == "hedge") else 1.0
+    hedged = any(lower[s] in _HEDGES and s < hi for s, _, fam, _ in marks if fam == "hedge") or \
+        any(_or_after_tie(lower, s, ties) for s, e in wins if e <= hi and lo <= s)  # "matches or outperforms", "comparable to or better than"
+    factor = HEDGED if hedged else 1.0
     fams = {fam for _, _, fam, _ in marks}
     extra = {"basis": "cost"} if "cost" in fams and "quality" not in fams and not fams & {"outperforms"} else None
     return Verdict(factor, extra)
