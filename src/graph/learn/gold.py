@@ -10,6 +10,7 @@ from pathlib import Path
 
 from graph.evaluate import norm
 from graph.model import PAPER, Paper
+from graph.text import clean
 
 
 @dataclass
@@ -80,6 +81,8 @@ def load(gold: Path, inputs: Path | None = None) -> list[GoldPaper]:
         src = texts.get(norm(g["title"]), g)
         if "abstract" not in src:
             raise ValueError(f"{gold}:{n}: no abstract for {g['title']!r} (give the input file)")
-        paper = Paper(g["title"], src["abstract"], id=src.get("id"), year=src.get("year"))
+        # the text as a reader gives it to extraction (TeX markup, tags and entities cleaned): training sees
+        # what a build sees ("\\textsc{MTDiff}" is "MTDiff")
+        paper = Paper(clean(g["title"]), clean(src["abstract"]), id=src.get("id"), year=src.get("year"))
         out.append(GoldPaper(paper, g.get("entities", []), g.get("relations", [])))
     return out
