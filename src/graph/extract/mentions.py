@@ -86,6 +86,8 @@ def make_mentions(nlp: Language, name: str):
 # watched, so a Doc's index of watched words finds them instead of a scan of the Doc per noun
 _NAMING_NOUNS = watch(frozenset({"dataset", "datasets", "benchmark", "corpus", "database"}))
 _CAPITALISED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*$")  # "Kodak", "Levy-Holt"
+# a word a dataset noun names, written any way a name is: "the MVtec dataset", "the KolektorSDD2 benchmark"
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)*$")
 _LIST_NOUNS = watch(frozenset({"datasets", "benchmarks", "corpora", "databases", "environments", "games"}))
 _LIST_OPENERS = frozenset({"(", ":", "i.e.", "i.e", "e.g.", "e.g", "namely", "including", "viz."})
 
@@ -361,7 +363,7 @@ class MentionFinder:
         texts, lower = view.texts, view.lowers
         for j in _after_title(view, _NAMING_NOUNS):
             i = j
-            while i > j - 3 and i - 1 > view.title_end and _CAPITALISED.match(texts[i - 1]) \
+            while i > j - 3 and i - 1 > view.title_end and _NAME_WORD.match(texts[i - 1]) \
                     and lower[i - 1] not in self.not_heads:
                 i -= 1
             if i == j or lower[i - 1] not in {"the", "on", "a", "new", "public", "released", "real-world", "of",
