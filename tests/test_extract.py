@@ -275,6 +275,9 @@ def test_extract_entities(extract, title, abstract, want):
     ("A study", "On most tasks ResNet-50 was consistently outperformed by ViT-B.", [("ViT-B", "outperforms", "ResNet-50")]),
     ("A study", "Surprisingly, FooNet-S is still surpassed by FooNet-L.", [("FooNet-L", "outperforms", "FooNet-S")]),
     ("A study", "Our FooNet outperformed ViT-B by a large margin.", [("FooNet", "outperforms", "ViT-B")]),
+    # "comparing to" is "compared to": a gain stated beside it is a win
+    ("A study", "Our FooNet achieves a 0.6% top-1 accuracy improvement comparing to ResNet-200.",
+     [("FooNet", "outperforms", "ResNet-200")]),
     # hedged comparisons are not wins
     ("A study", "Our approach performs better than or on par with DeiT.", []),
     ("A study", "Our model achieves better or comparable accuracy than ResNet-50.", []),

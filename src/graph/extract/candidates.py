@@ -19,7 +19,7 @@ SELF = -1
 _WORD_FAMILIES = {
     "than": {"than"},
     "over": {"over"},
-    "versus": {"compared", "versus", "vs", "vs.", "against", "relative"},
+    "versus": {"compared", "comparing", "versus", "vs", "vs.", "against", "relative"},
     "example": {"including", "e.g.", "e.g", "like", "such"},
     "cost": {"faster", "fewer", "less", "smaller", "cheaper", "speedup", "speed-up", "efficient", "latency",
              "flops", "memory", "parameters", "params", "lighter", "compute", "cost", "throughput", "time"},

@@ -38,7 +38,7 @@ _COMPARATIVES = {"better", "higher", "superior", "greater", "stronger", "lower",
 _CLAUSE_END = {";", "while", "whereas", "but", "although", "though", "however", "yet"}
 _COMPARE_MARKERS = watch(frozenset({"than", "compared", "versus", "vs", "vs.", "against", "over", "such", "including", "like",
                     "comparable", "similar", "competitive", "par", "matching", "matches", "baseline", "baselines"}))
-_VERSUS = frozenset({"compared", "against", "versus", "vs", "vs."})
+_VERSUS = frozenset({"compared", "comparing", "against", "versus", "vs", "vs."})
 _COMPARE_WORDS = watch(_VERSUS | {"than", "over"})  # the words _comparisons reads besides its cues
 _STRONG_RESULT = {"experiments", "experiment", "experimental", "results", "evaluate", "evaluated", "evaluation",
                   "benchmark", "benchmarks", "achieves", "achieve", "achieved", "achieving", "%"}
