@@ -178,12 +178,20 @@ class EntityBuilder:
                 k -= 1
             if k >= 0 and lowers[k] in self.dataset_nouns:
                 return True
+        for m in ms:  # "a new dataset - MLQuestions", "a benchmark: X": a dataset noun introduces it
+            k = m.start - 1
+            while k > 0 and lowers[k] in _QUOTES:
+                k -= 1
+            if k > 1 and lowers[k] in ("-", "–", "—", ":") and lowers[k - 1] in self.dataset_nouns and \
+                    _INTRODUCED.intersection(lowers[max(0, k - 5):k - 1]):
+                return True
         return False
 
     def _named_dataset(self, view, ms) -> bool:
-        """Whether a dataset noun follows a mention: "X dataset", "X benchmark", "X-Bench"."""
+        """Whether a dataset noun follows a mention: "X dataset", "X benchmark", "X-Bench", "``X'' dataset"."""
         lowers = view.lowers
-        return any(m.end < len(lowers) and lowers[m.end] in self.dataset_nouns for m in ms)
+        return any(_after_quotes(lowers, m.end) < len(lowers) and lowers[_after_quotes(lowers, m.end)] in self.dataset_nouns
+                   for m in ms)
 
     def _votes(self, view, ms, at) -> str:
         votes: Counter[str] = Counter()
@@ -197,9 +205,10 @@ class EntityBuilder:
             prev = lowers[max(0, m.start - 2):m.start]
             if prev and (prev[-1] in self.dataset_nouns or prev[-1] == "," and len(prev) > 1 and prev[0] in self.dataset_nouns):
                 votes["dataset"] += 2  # "a new dataset, ImageNet++", "the benchmark X"
-            nxt = lowers[m.end] if m.end < len(lowers) else ""
-            if nxt == "-" and m.end + 1 < len(lowers):
-                nxt = lowers[m.end + 1]
+            after = _after_quotes(lowers, m.end)
+            nxt = lowers[after] if after < len(lowers) else ""
+            if nxt == "-" and after + 1 < len(lowers):
+                nxt = lowers[after + 1]
             if nxt in self.dataset_nouns:
                 votes["dataset"] += 2
             elif nxt in self.arch_nouns:
@@ -362,6 +371,18 @@ def _same_things(view, entities, entity_of, kept, scores):
     renumber = {e: n for n, e in enumerate(left)}
     return ([entities[e] for e in left], {i: renumber[into.get(e, e)] for i, e in entity_of.items()},
             [scores[e] for e in left])
+
+
+_INTRODUCED = frozenset({"new", "novel", "release", "introduce", "present", "propose", "construct", "collect", "create",
+                         "build", "curate", "our"})  # "we release a new domain-adaptation dataset - MLQuestions"
+_QUOTES = frozenset({"''", "'", '"', "``", "`", "\u201c", "\u201d", "\u2018", "\u2019"})
+
+
+def _after_quotes(lowers: list[str], i: int) -> int:
+    """The first position from `i` past closing quotes ("``RomePatches'' dataset")."""
+    while i < len(lowers) and lowers[i] in _QUOTES:
+        i += 1
+    return i
 
 
 def _coordinated_with_dataset(lowers: list[str], m, at) -> bool:
