@@ -265,6 +265,10 @@ def test_extract_entities(extract, title, abstract, want):
     ("A study", "We propose a framework that extends the popular GraphSAGE to dynamic graphs, DynSAGE.",
      [("DynSAGE", "extends", "GraphSAGE")]),
     ("A study", "We propose GraCeFul. We further extend this mechanism to linear regression.", []),
+    ("A study", "In this paper, we expand on prior work (SimCLR) to learn better representations with CLAR.",
+     [("@paper", "extends", "SimCLR")]),
+    ("A study", "We propose DSFN, a hybrid of DFN and STN.",
+     [("DSFN", "extends", "DFN"), ("DSFN", "extends", "Spatial Transformer Network")]),
     # lineage is what a paper says of its own work, not of others'
     ("A study", "We compare VGGNet and popular variants of ResNets.", []),
     ("CFANet: Top-down quality", "CFANet differs from prior methods based on vision transformers.", []),

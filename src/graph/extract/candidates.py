@@ -53,7 +53,9 @@ _STRONG_EXTENDS = frozenset({"extends", "extend", "extending", "extended", "exte
                              "derived from", "successor of", "successor to", "modification of", "upgrade of",
                              "inspired by", "based on", "on top of", "built off", "draws inspiration from",
                              "draw inspiration from", "drawing inspiration from", "inspired from", "generalizations of",
-                             "extensions of", "modifications of", "adaptation of"})
+                             "extensions of", "modifications of", "adaptation of", "expand on", "expands on",
+                             "expanding on", "expand upon", "expands upon", "expanding upon", "hybrid of",
+                             "extension to"})
 _DIRECTED = frozenset({"outperforms", "outperformed_by", "not_outperforms", "than", "over", "versus",
                        "extends_strong", "extends_weak"})
 _CLASS_NOUNS = frozenset({"methods", "models", "approaches", "algorithms", "techniques", "baselines", "networks",
