@@ -308,6 +308,15 @@ def test_extract_a_title_phrase_defined_by_an_acronym_is_the_papers_approach_bef
     assert [c for c in claims(pg) if c[1] == "outperforms"] == [("GTAN", "outperforms", "SSD")]
 
 
+def test_extract_a_title_phrase_an_acronym_definition_starts_with_is_that_acronyms_entity(extract):
+    pg = extract("Stochastic Binary Network for Universal Domain Adaptation",
+                 "We introduce a framework called Stochastic Binary Network for Universal Domain Adaptation (STUN). "
+                 "Our Stochastic Binary Network outperforms ResNet-50.")
+    assert [(e.name, e.aliases) for e in pg.entities if "proposed" in e.roles] == [
+        ("STUN", ["Stochastic Binary Network for Universal Domain Adaptation", "Stochastic Binary Network"])]
+    assert not [c for c in pg.claims if c.relation == "extends"]
+
+
 def test_extract_a_title_phrase_defined_as_others_work_is_not_the_papers_approach(extract):
     pg = extract("Information Directed Sampling for Sparse Linear Bandits",
                  "Information Directed Sampling (IDS) is an exploration strategy. We propose SparseGreedy. Our method "

@@ -354,6 +354,15 @@ def _same_things(view, entities, entity_of, kept, scores):
                 spelled.setdefault(key(alias), j)
     into = {e: spelled[key(entities[e].name)] for e, src in sources.items()
             if not src & {"lexicon", "abbreviation"} and spelled.get(key(entities[e].name), e) != e}
+    # the title's phrase an acronym's definition starts with: "Stochastic Binary Network for Universal Domain
+    # Adaptation" ... "we introduce ... Stochastic Binary Network for Universal Domain Adaptation (STUN)"
+    longs = [(ent.aliases, j) for j, ent in enumerate(entities) if "abbreviation" in sources.get(j, ())]
+    for e, src in sources.items():
+        if src == {"title"} and e not in into:
+            start = entities[e].name.lower() + " "
+            j = next((j for aliases, j in longs for a in aliases if j != e and a.lower().startswith(start)), None)
+            if j is not None:
+                into[e] = j
     at = next((i for i, m in enumerate(kept) if _title_lead(view, m)), None)
     lead = entity_of[at] if at is not None else None
     if lead is not None and lead not in into:
