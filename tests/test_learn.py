@@ -102,6 +102,9 @@ def claims(ex, abstract, title="A study"):
     # training data is not a test
     ("We pre-train on ImageNet-21K and fine-tune on CIFAR-100, achieving 91.2% accuracy.",
      ("@paper", "evaluated-on", "ImageNet-21K")),
+    # a class named by a quantifier and a class noun is not one model beaten
+    ("We present FooNet. FooNet surpasses state-of-the-art NAS methods and existing CNN-based detectors.",
+     ("FooNet", "outperforms", "Neural Architecture Search")),
 ])
 def test_learn_hard_limits_hold_whatever_the_weights(everything, abstract, never):
     assert never not in claims(everything, abstract)

@@ -125,6 +125,8 @@ def check(ctx, cand, items, finder) -> Verdict | None:
     before_tail = [e for s, e in wins if e <= hi and lo <= s]
     if before_tail and _other_predicate(marks, max(before_tail), hi):
         return None  # "outperforms prior arts ..., and reaches the first place on X (the SMPL-Algorithms track)"
+    if _class_named(lower, items, t, max(before_tail) if before_tail else None):
+        return None  # "surpassing state-of-the-art NAS methods": a class of methods, not one
     if _set_in(lower, items, t, max(before_tail) if before_tail else None):
         return None  # "outperforms solvers such as Liblinear in SVMs": SVMs are where, not whom
     if before_tail and (_beyond_object(lower[max(before_tail):hi]) or "without" in lower[max(before_tail):hi]):
@@ -230,6 +232,32 @@ def _set_in(lower, items, t: int, cue_end) -> bool:
         if i >= 0 and lower[i] in ("the", "a", "an"):
             i -= 1
         if i < cue_end or lower[i] not in _SETTING:
+            return False
+    return True
+
+
+_GENERIC = frozenset({"state-of-the-art", "sota", "existing", "other", "previous", "prior", "recent", "traditional",
+                      "conventional", "standard", "all", "many", "most", "several", "various", "popular", "current",
+                      "mainstream", "classical", "competing", "strong", "leading"})
+_CLASSES = frozenset({"methods", "models", "approaches", "algorithms", "techniques", "baselines", "networks",
+                      "architectures", "systems", "variants", "solvers", "frameworks", "counterparts", "detectors",
+                      "classifiers", "estimators", "optimizers", "schemes", "strategies", "works"})
+
+
+def _class_named(lower, items, t: int, cue_end) -> bool:
+    """Whether every mention of the tail after the win's cue names a class by a quantifier before it and a
+    plural class noun after it ('state-of-the-art NAS methods', 'existing CNN-based detectors'): many
+    models of a kind, not one the paper beats."""
+    if cue_end is None:
+        return False
+    spots = [it for it in items if it[3] == t and it[0] >= cue_end]
+    if not spots:
+        return False
+    for it in spots:
+        j = it[1]
+        if j + 1 < len(lower) and lower[j] in ("-", "based", "-based", "like", "-like"):
+            j += 2 if lower[j] == "-" else 1
+        if j >= len(lower) or lower[j] not in _CLASSES or not _GENERIC.intersection(lower[max(cue_end, it[0] - 3):it[0]]):
             return False
     return True
 
