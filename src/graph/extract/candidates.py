@@ -58,7 +58,7 @@ _STRONG_EXTENDS = frozenset({"extends", "extend", "extending", "extended", "exte
                              "extension to"})
 _DIRECTED = frozenset({"outperforms", "outperformed_by", "not_outperforms", "than", "over", "versus",
                        "extends_strong", "extends_weak"})
-_CLASS_NOUNS = frozenset({"methods", "models", "approaches", "algorithms", "techniques", "baselines", "networks",
+CLASS_NOUNS = frozenset({"methods", "models", "approaches", "algorithms", "techniques", "baselines", "networks",
                           "architectures", "systems", "variants", "solvers", "frameworks", "counterparts", "detectors",
                           "classifiers", "estimators", "optimizers", "schemes", "strategies"})
 _GENERAL = ("bias", "rule", "names_nested", "tclass", "h_own", "t_own", "own=", "tfamily", "hfamily", "order", "dist=",
@@ -197,8 +197,8 @@ class CandidateFinder:
                     add(h_it, "evaluated-on", d)
             # the paper's other proposed models, named elsewhere; "the proposed models", "our
             # methods" speak of all of them
-            plural = any(it[2] == "self" and (lower[it[1] - 1] in _CLASS_NOUNS or
-                                              it[1] < len(lower) and lower[it[1]] in _CLASS_NOUNS) for it in items)
+            plural = any(it[2] == "self" and (lower[it[1] - 1] in CLASS_NOUNS or
+                                              it[1] < len(lower) and lower[it[1]] in CLASS_NOUNS) for it in items)
             # a part ("the RaM block") has no results of its own here, unless "our models" speaks of all
             for p in sorted(ctx.proposed - (frozenset() if plural else ctx.parts)):
                 if p != me and p not in {it[3] for it in models} and ents[p].type != "dataset":
@@ -328,7 +328,7 @@ class CandidateFinder:
             f.append(f"hprev={lower[hs - 1] if hs > 0 else '<s>'}")
             f.append(f"hnext={lower[he] if he < len(lower) else '</s>'}")
         if t >= 0 and key(ents[t].name) not in FAMILIES and \
-                (nxt in _CLASS_NOUNS or nxt in ("-", "based") and te + 2 < len(lower) and lower[te + 2] in _CLASS_NOUNS):
+                (nxt in CLASS_NOUNS or nxt in ("-", "based") and te + 2 < len(lower) and lower[te + 2] in CLASS_NOUNS):
             f.append("tclass")  # "other PCA methods", "state-of-the-art MSR models": a class of models, not one
         inside = ts > 0 and lower[ts - 1] == "(" and te < len(lower) and lower[te] == ")"
         if inside:

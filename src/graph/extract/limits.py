@@ -13,7 +13,8 @@
   object is a class ("outperforms existing methods") beats no name that follows in a phrase of where
   or with what ("... on three MABSA subtasks", "..., without models such as BERT"); nor a name after a
   word of setting ("outperforms solvers such as Liblinear in SVMs") or after another predicate's verb
-  ("outperforms prior arts, and reaches the first place on X (the Y track)").
+  ("outperforms prior arts, and reaches the first place on X (the Y track)"); nor a tail named as a
+  class ("surpassing state-of-the-art NAS methods").
 - A win stated on cost alone ("faster than", "fewer parameters than") is kept but marked
   (extra ``{"basis": "cost"}``), and hedged wins ("rivaling or even outperforming", "matches or
   outperforms", "comparable to or better than": a win on some counts, a tie on others) get a lower
@@ -23,7 +24,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from graph.extract import shapes
-from graph.extract.candidates import is_family
+from graph.extract.candidates import CLASS_NOUNS, is_family
 from graph.text import key
 
 HEDGED = 0.75  # what a hedged win's probability is multiplied by
@@ -239,9 +240,7 @@ def _set_in(lower, items, t: int, cue_end) -> bool:
 _GENERIC = frozenset({"state-of-the-art", "sota", "existing", "other", "previous", "prior", "recent", "traditional",
                       "conventional", "standard", "all", "many", "most", "several", "various", "popular", "current",
                       "mainstream", "classical", "competing", "strong", "leading"})
-_CLASSES = frozenset({"methods", "models", "approaches", "algorithms", "techniques", "baselines", "networks",
-                      "architectures", "systems", "variants", "solvers", "frameworks", "counterparts", "detectors",
-                      "classifiers", "estimators", "optimizers", "schemes", "strategies", "works"})
+_CLASSES = CLASS_NOUNS | {"works"}
 
 
 def _class_named(lower, items, t: int, cue_end) -> bool:
