@@ -603,3 +603,10 @@ def test_results_asides_listed_before_a_gain_word_are_all_margins():
 def test_results_an_enumerator_is_not_a_value():
     assert read("X has two phases : 1) a 96.2% accuracy on Qa , 2) transfer .", [("X", M, 0), ("Qa", D, 1)]) == [
         ("value", 96.2, "%", "accuracy", 1, None, None)]
+
+
+def test_results_a_gap_narrowed_from_one_number_to_another_is_no_result():
+    assert read("X reduces the performance gap from 14% to 7.3% on Coco and reaches 41.2% AP on Coco .",
+                [("X", M, 0), ("Coco", D, 1), ("Coco", D, 1)]) == [("value", 41.2, "%", "AP", 1, None, None)]
+    assert read("X improves accuracy on Coco from 69.0% to 74.4% .", [("X", M, 0), ("Coco", D, 1)]) == [
+        ("value", 74.4, "%", "accuracy", 1, None, None)]

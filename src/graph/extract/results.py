@@ -118,6 +118,7 @@ _DATASET_NOUNS = {"dataset", "datasets", "benchmark", "benchmarks"}  # "perplexi
 _OTHERS_WORDS = {"previous", "previously", "prior", "baseline", "baselines", "existing", "published", "current",
                  "currently", "today's"}  # whose a value is
 _UNPAIRED = -2  # a number "respectively" pairs with a name that was not found
+_GAP_WORDS = frozenset({"gap", "gaps", "difference", "differences", "disparity", "distance"})
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 
 
@@ -220,6 +221,9 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
                                                                sorted([m[:2] for m in mets] + [n[:2] for n in names]), " "))):
             kind = "margin"
         elif _from_to(before, _words(re.sub(r"\([^()]*\)", " ", lower[end:end + 80]))):
+            to = re.match(r"[^.;]{0,40}?\bto\s+\d+(?:\.\d+)?", text[end:])
+            if to and _GAP_WORDS.intersection(before[-6:]):
+                ranged_to = end + to.end()  # "reduces the performance gap from 14% to 7.3%": a gap, neither a result
             continue  # "from 69.0% to 74.4%": the old value
         elif before[-2:] in (["compared", "with"], ["compared", "to"]) or before[-1:] in (["vs"], ["versus"]) or \
                 before[-2:] == ["vs", "."] or others is not None and _listed(lower[others:start]) and \
