@@ -102,6 +102,8 @@ def claims(ex, abstract, title="A study"):
     # training data is not a test
     ("We pre-train on ImageNet-21K and fine-tune on CIFAR-100, achieving 91.2% accuracy.",
      ("@paper", "evaluated-on", "ImageNet-21K")),
+    # a property compared is no win
+    ("We present FooNet. FooNet is more general and flexible than ResNet-50.", ("FooNet", "outperforms", "ResNet-50")),
     # a class named by a quantifier and a class noun is not one model beaten
     ("We present FooNet. FooNet surpasses state-of-the-art NAS methods and existing CNN-based detectors.",
      ("FooNet", "outperforms", "Neural Architecture Search")),

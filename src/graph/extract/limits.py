@@ -9,7 +9,8 @@
   what a method "generalizes to" or is "extended to" (it carries over to it).
 - "Comparable / on par / competitive / approaching / matches / rivals" is never a win: a pair
   linked only by such a cue is no `outperforms`; nor is "more than", "rather than", "other than"
-  ("CNNs are used more than Transformers"), nor a denied win ("cannot outperform SGD"). A win whose
+  ("CNNs are used more than Transformers"), nor "more <property> than" ("more general and flexible
+  than", "more challenging than"), nor a denied win ("cannot outperform SGD"). A win whose
   object is a class ("outperforms existing methods") beats no name that follows in a phrase of where
   or with what ("... on three MABSA subtasks", "..., without models such as BERT"); nor a name after a
   word of setting ("outperforms solvers such as Liblinear in SVMs") or after another predicate's verb
@@ -59,6 +60,28 @@ def _or_after_tie(lower, s, ties) -> bool:
     if lower[j] in ("to", "with") and j > 0:
         j -= 1
     return any(a <= j < b for a, b in ties)
+
+
+# what "more / less ___ than" compares when it is no merit of a method: how hard, costly, general or likely
+_PROPERTIES = frozenset({"challenging", "difficult", "complex", "complicated", "expensive", "costly", "general",
+                         "flexible", "expressive", "interpretable", "important", "likely", "often", "frequently",
+                         "common", "prone", "susceptible", "vulnerable", "sensitive", "severe", "realistic",
+                         "diverse", "natural", "versatile", "popular", "widely", "suitable", "appropriate"})
+
+
+def _property(lower, s: int) -> bool:
+    """Whether the "than" at `s` ends "more / less <property> (and <property>) than": every word between
+    the comparative and "than" a property, none a merit ('more general and flexible than', not 'more
+    general and accurate than')."""
+    i = s - 1
+    words = []
+    while i >= 0 and i >= s - 5 and lower[i] not in ("more", "less"):
+        words.append(lower[i])
+        i -= 1
+    if i < 0 or lower[i] not in ("more", "less") or not words:
+        return False
+    adjectives = [w for w in words if w not in ("and", "or", ",")]
+    return bool(adjectives) and all(w in _PROPERTIES for w in adjectives)
 
 
 class Verdict(NamedTuple):
@@ -114,6 +137,9 @@ def check(ctx, cand, items, finder) -> Verdict | None:
             and not _denied(lower, s)]  # "cannot outperform SGD"
     if not wins and any(fam == "outperforms" for _, _, fam, _ in marks):
         return None  # its only win is denied
+    properties = [s for s, _ in wins if lower[s] == "than" and _property(lower, s)]
+    if properties and any(lo <= s < hi for s in properties) and all(s in properties for s, _ in wins if lo <= s < hi):
+        return None  # "more general and scalable than X", "more challenging than X": a property, not a win
     # "used more than", "rather than", "other than": a comparison of quantity, not a win
     amounts = [s for s, _ in wins if lower[s] == "than" and s > 0 and lower[s - 1] in _AMOUNTS]
     if amounts and any(lo <= s < hi for s in amounts) and all(s in amounts for s, _ in wins):
