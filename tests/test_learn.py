@@ -102,6 +102,11 @@ def claims(ex, abstract, title="A study"):
     # training data is not a test
     ("We pre-train on ImageNet-21K and fine-tune on CIFAR-100, achieving 91.2% accuracy.",
      ("@paper", "evaluated-on", "ImageNet-21K")),
+    ("We present FooNet. FooNet achieves 79.4 Top-1 that surpass equal-order CNN-based models.", ("FooNet", "outperforms", "CNN")),
+    ("We present FooNet. FooNet has achieved significant improvement compared to current detection KD methods.",
+     ("FooNet", "outperforms", "knowledge distillation")),
+    # a denied win is none
+    ("We present FooNet. Theory does not show any advantage over ResNet-50 for FooNet.", ("FooNet", "outperforms", "ResNet-50")),
     # a property compared is no win
     ("We present FooNet. FooNet is more general and flexible than ResNet-50.", ("FooNet", "outperforms", "ResNet-50")),
     # a class named by a quantifier and a class noun is not one model beaten

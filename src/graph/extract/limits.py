@@ -152,7 +152,7 @@ def check(ctx, cand, items, finder) -> Verdict | None:
     before_tail = [e for s, e in wins if e <= hi and lo <= s]
     if before_tail and _other_predicate(marks, max(before_tail), hi):
         return None  # "outperforms prior arts ..., and reaches the first place on X (the SMPL-Algorithms track)"
-    if _class_named(lower, items, t, max(before_tail) if before_tail else None):
+    if _class_named(lower, items, t, max(before_tail) if before_tail else lo):  # (lo: a win by "compared to")
         return None  # "surpassing state-of-the-art NAS methods": a class of methods, not one
     if _set_in(lower, items, t, max(before_tail) if before_tail else None):
         return None  # "outperforms solvers such as Liblinear in SVMs": SVMs are where, not whom
@@ -270,9 +270,9 @@ _CLASSES = CLASS_NOUNS | {"works"}
 
 
 def _class_named(lower, items, t: int, cue_end) -> bool:
-    """Whether every mention of the tail after the win's cue names a class by a quantifier before it and a
-    plural class noun after it ('state-of-the-art NAS methods', 'existing CNN-based detectors'): many
-    models of a kind, not one the paper beats."""
+    """Whether every mention of the tail after the win's cue names a class: a plural class noun after it,
+    and a quantifier before it or "-based / -like" between ('state-of-the-art NAS methods', 'CNN-based
+    detectors'): many models of a kind, not one the paper beats."""
     if cue_end is None:
         return False
     spots = [it for it in items if it[3] == t and it[0] >= cue_end]
@@ -280,9 +280,11 @@ def _class_named(lower, items, t: int, cue_end) -> bool:
         return False
     for it in spots:
         j = it[1]
-        if j + 1 < len(lower) and lower[j] in ("-", "based", "-based", "like", "-like"):
+        kind = j + 1 < len(lower) and lower[j] in ("-", "based", "-based", "like", "-like")  # "CNN-based models"
+        if kind:
             j += 2 if lower[j] == "-" else 1
-        if j >= len(lower) or lower[j] not in _CLASSES or not _GENERIC.intersection(lower[max(cue_end, it[0] - 3):it[0]]):
+        if j >= len(lower) or lower[j] not in _CLASSES or \
+                not (kind or _GENERIC.intersection(lower[max(cue_end, it[0] - 3):it[0]])):
             return False
     return True
 
@@ -297,7 +299,7 @@ def _sized(a: str, b: str) -> bool:
 def _denied(lower: list[str], s: int) -> bool:
     """Whether a win cue at `s` is denied by a negation right before it ('cannot outperform', 'fail to
     beat'; not 'not only outperforms')."""
-    for i in range(max(0, s - 3), s):
+    for i in range(max(0, s - 4), s):  # ("do not show any advantage over")
         if lower[i] in _NEGATIONS and not (i + 1 < len(lower) and lower[i + 1] == "only"):
             return True
     return False
