@@ -105,6 +105,8 @@ def claims(ex, abstract, title="A study"):
     ("We present FooNet. FooNet achieves 79.4 Top-1 that surpass equal-order CNN-based models.", ("FooNet", "outperforms", "CNN")),
     ("We present FooNet. FooNet has achieved significant improvement compared to current detection KD methods.",
      ("FooNet", "outperforms", "knowledge distillation")),
+    # the model a win is stated on is where it holds, not whom it beats
+    ("We present FooNet. FooNet outperforms LAMB on BERT-Large and RoBERTa.", ("FooNet", "outperforms", "BERT-Large")),
     # a denied win is none
     ("We present FooNet. Theory does not show any advantage over ResNet-50 for FooNet.", ("FooNet", "outperforms", "ResNet-50")),
     # a property compared is no win

@@ -236,7 +236,7 @@ def _named_after(ctx, cand, items) -> bool:
     return True
 
 
-_SETTING = frozenset({"in", "for", "under", "using", "with", "via", "within"})
+_SETTING = frozenset({"in", "on", "for", "under", "using", "with", "via", "within"})
 
 
 def _other_predicate(marks, cue_end: int, tail_start: int) -> bool:
@@ -247,8 +247,8 @@ def _other_predicate(marks, cue_end: int, tail_start: int) -> bool:
 
 def _set_in(lower, items, t: int, cue_end) -> bool:
     """Whether every mention of the tail after the win's cue follows a word of setting ("in SVMs",
-    "with a ResNet-50 backbone", "for BERT"), with at most an article between: where or with what
-    the win holds, not whom it is over."""
+    "with a ResNet-50 backbone", "for BERT", "on BERT-Large"), with at most an article between: where
+    or with what the win holds, not whom it is over."""
     if cue_end is None:
         return False
     spots = [it for it in items if it[3] == t and it[0] >= cue_end]
