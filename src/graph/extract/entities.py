@@ -190,8 +190,7 @@ class EntityBuilder:
     def _named_dataset(self, view, ms) -> bool:
         """Whether a dataset noun follows a mention: "X dataset", "X benchmark", "X-Bench", "``X'' dataset"."""
         lowers = view.lowers
-        return any(_after_quotes(lowers, m.end) < len(lowers) and lowers[_after_quotes(lowers, m.end)] in self.dataset_nouns
-                   for m in ms)
+        return any(lowers[i] in self.dataset_nouns for i in (_after_quotes(lowers, m.end) for m in ms) if i < len(lowers))
 
     def _votes(self, view, ms, at) -> str:
         votes: Counter[str] = Counter()

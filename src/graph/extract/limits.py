@@ -249,18 +249,20 @@ def _set_in(lower, items, t: int, cue_end) -> bool:
     """Whether every mention of the tail after the win's cue follows a word of setting ("in SVMs",
     "with a ResNet-50 backbone", "for BERT", "on BERT-Large"), with at most an article between: where
     or with what the win holds, not whom it is over."""
-    if cue_end is None:
-        return False
-    spots = [it for it in items if it[3] == t and it[0] >= cue_end]
-    if not spots:
-        return False
-    for it in spots:
-        i = it[0] - 1
-        if i >= 0 and lower[i] in ("the", "a", "an"):
-            i -= 1
-        if i < cue_end or lower[i] not in _SETTING:
-            return False
-    return True
+    spots = _after_cue(items, t, cue_end)
+    return bool(spots) and all(_setting_before(lower, it[0], cue_end) for it in spots)
+
+
+def _after_cue(items, t: int, cue_end) -> list:
+    """The mentions of `t` after a win's cue (none when there is no cue)."""
+    return [] if cue_end is None else [it for it in items if it[3] == t and it[0] >= cue_end]
+
+
+def _setting_before(lower, start: int, cue_end: int) -> bool:
+    i = start - 1
+    if i >= 0 and lower[i] in ("the", "a", "an"):
+        i -= 1
+    return i >= cue_end and lower[i] in _SETTING
 
 
 _GENERIC = frozenset({"state-of-the-art", "sota", "existing", "other", "previous", "prior", "recent", "traditional",
@@ -273,20 +275,17 @@ def _class_named(lower, items, t: int, cue_end) -> bool:
     """Whether every mention of the tail after the win's cue names a class: a plural class noun after it,
     and a quantifier before it or "-based / -like" between ('state-of-the-art NAS methods', 'CNN-based
     detectors'): many models of a kind, not one the paper beats."""
-    if cue_end is None:
-        return False
-    spots = [it for it in items if it[3] == t and it[0] >= cue_end]
-    if not spots:
-        return False
-    for it in spots:
-        j = it[1]
-        kind = j + 1 < len(lower) and lower[j] in ("-", "based", "-based", "like", "-like")  # "CNN-based models"
-        if kind:
-            j += 2 if lower[j] == "-" else 1
-        if j >= len(lower) or lower[j] not in _CLASSES or \
-                not (kind or _GENERIC.intersection(lower[max(cue_end, it[0] - 3):it[0]])):
-            return False
-    return True
+    spots = _after_cue(items, t, cue_end)
+    return bool(spots) and all(_names_class(lower, it, cue_end) for it in spots)
+
+
+def _names_class(lower, it, cue_end: int) -> bool:
+    j = it[1]
+    kind = j + 1 < len(lower) and lower[j] in ("-", "based", "-based", "like", "-like")  # "CNN-based models"
+    if kind:
+        j += 2 if lower[j] == "-" else 1
+    return j < len(lower) and lower[j] in _CLASSES and \
+        bool(kind or _GENERIC.intersection(lower[max(cue_end, it[0] - 3):it[0]]))
 
 
 def _sized(a: str, b: str) -> bool:

@@ -118,6 +118,7 @@ _DATASET_NOUNS = {"dataset", "datasets", "benchmark", "benchmarks"}  # "perplexi
 _OTHERS_WORDS = {"previous", "previously", "prior", "baseline", "baselines", "existing", "published", "current",
                  "currently", "today's"}  # whose a value is
 _UNPAIRED = -2  # a number "respectively" pairs with a name that was not found
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9-]{1,6}")  # a metric's acronym the vocabulary may not hold: "EX", "IEX"
 _GAP_WORDS = frozenset({"gap", "gaps", "difference", "differences", "disparity", "distance"})
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 
@@ -137,7 +138,7 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
     if "±" in text or "+/-" in text or "\\pm" in text:  # "87.74 ± 0.13": the spread of the value before, no number of
         # its own; blanked (same length, so offsets hold) so the values either side of it stay one list, its unit
         # kept right after the value ("85.2 ± 0.3%" is 85.2%)
-        text = _SPREAD.sub(lambda m: (m.group("unit") or "").strip().ljust(len(m.group(0))), text)  # the unit stays
+        text = _SPREAD.sub(lambda m: (m.group("unit") or "").strip().ljust(len(m.group(0))), text)
     # a factor followed by a number is a size or an exponent ("256 × 256", "$2\times10^{-5}$"): no number of its own
     found = [m for m in _NUM.finditer(text) if not (m.group("unit") and m.group("unit").strip() in ("x", "×")
                                                      and _DIMENSION.match(text, m.end()))]
@@ -221,8 +222,8 @@ def read(text: str, idx: list[int], items: list[tuple], previous: tuple = ()) ->
                                                                sorted([m[:2] for m in mets] + [n[:2] for n in names]), " "))):
             kind = "margin"
         elif _from_to(before, _words(re.sub(r"\([^()]*\)", " ", lower[end:end + 80]))):
-            to = re.match(r"[^.;]{0,40}?\bto\s+\d+(?:\.\d+)?", text[end:])
-            if to and _GAP_WORDS.intersection(before[-6:]):
+            to = _GAP_WORDS.intersection(before[-6:]) and re.match(r"[^.;]{0,40}?\bto\s+\d+(?:\.\d+)?", text[end:])
+            if to:
                 ranged_to = end + to.end()  # "reduces the performance gap from 14% to 7.3%": a gap, neither a result
             continue  # "from 69.0% to 74.4%": the old value
         elif before[-2:] in (["compared", "with"], ["compared", "to"]) or before[-1:] in (["vs"], ["versus"]) or \
@@ -536,7 +537,7 @@ def _gain_after(after: str) -> bool:
             return True
         if w in ("%", "\\", "$") or low in ("absolute", "relative", "percentage", "percent"):
             continue
-        if (_qualifier(w) or re.fullmatch(r"[A-Z][A-Z0-9-]{1,6}", w)) and skipped < 3:
+        if (_qualifier(w) or _ACRONYM.fullmatch(w)) and skipped < 3:
             skipped += 1
             continue
         return False
@@ -639,7 +640,7 @@ def _dataset_right_after(names, text, end) -> bool:
             gap = _WORD.findall(text[end:cs])  # (an acronym is a metric not in the vocabulary: "75.5% EX on Spider")
             return len(gap) <= 2 and not any(w[:1].isalpha() and w.lower() not in _BETWEEN_TO_DATASET and
                                              w.lower() not in _AFTER_MODIFIERS and not metrics.resolve(w) and
-                                             not re.fullmatch(r"[A-Z][A-Z0-9-]{1,6}", w) for w in gap)
+                                             not _ACRONYM.fullmatch(w) for w in gap)
     return False
 
 
@@ -839,7 +840,7 @@ def _dataset_after(n: Number, text: str, datasets: list, mets) -> int | None:
                                                                       _blank(text, n.end, after[0][0], mets))))))
     if written[:1] == ["%"]:
         written = written[1:]
-    if written[:1] and re.fullmatch(r"[A-Z][A-Z0-9-]{1,6}", written[0]) and re.match(r"\s*%?\s*[A-Z]", text[n.end:]):
+    if written[:1] and _ACRONYM.fullmatch(written[0]) and re.match(r"\s*%?\s*[A-Z]", text[n.end:]):
         written = written[1:]  # "52.6% IEX on SParC": a metric not in the vocabulary
     task = [i for i, w in enumerate(written) if w.lower() == "for"]
     if task and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in written[task[0] + 1:-1]) and written[-1:] in (["on"], ["in"]) \
