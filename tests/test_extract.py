@@ -69,6 +69,16 @@ def claims(pg):
      "We present flow-guided feature aggregation, an accurate framework. Code: https://github.com/Coderx7/SimpleNet.",
      [("Flow-Guided Feature Aggregation", "method", ["flow-guided feature aggregation"], ["proposed"])]),
     ("Distilling Object Detectors with Global Knowledge", "We study distilling object detectors.", []),
+    # the name before a title's colon, when the words after it are no name; a known name with a word before it only
+    # where the abstract writes it with the title's capitals; not a question nor a description
+    ("Repulsion Loss: Detecting Pedestrians in a Crowd", "We propose a new loss, termed repulsion loss.",
+     [("Repulsion Loss", "method", ["repulsion loss"], ["proposed"])]),
+    ("The Evolved Transformer", "We search from the Transformer. The best model, the Evolved Transformer, wins.",
+     [("Evolved Transformer", "architecture", [], ["proposed"]), ("Transformer", "architecture", [], [])]),
+    ("Fast Transformer for Translation", "The Transformer is slow. We make a fast transformer.",
+     [("Transformer", "architecture", ["transformer"], [])]),
+    ("How Robust are Fact Checkers?", "We ask how robust are fact checkers.", []),
+    ("Meet in the Middle: A New Pre-training Paradigm", "We call it a new pre-training paradigm.", []),
     ("A study", "Sparse representation-based classification (SRC) uses an L1 penalty. SRC is fast.",
      [("SRC", "method", [], [])]),
     # a lexicon name that is also a metric's, used with a number, is the metric throughout the paper

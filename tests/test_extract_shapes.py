@@ -6,13 +6,15 @@ from graph.extract.shapes import family, lineage_base, looks_like_name, split_co
 
 
 @pytest.mark.parametrize("text", ["ResNet-50", "VOLO", "ViT-B/16", "PixArt-α", "Food-101", "SeiT++", "4KPro",
-                                  "ShiftNAS", "SN-Netv2", "G-SimCLR", "ResNet-RS", "Swin-Tiny", "CIFAR-100+"])
+                                  "ShiftNAS", "SN-Netv2", "G-SimCLR", "ResNet-RS", "Swin-Tiny", "CIFAR-100+",
+                                  "mBERT", "cGAN", "fCBO", "FMC_TA", "VL-T5"])
 def test_shapes_names(text):
     assert looks_like_name(text)
 
 
 @pytest.mark.parametrize("text", ["Since", "Large-Scale", "Class-Incremental", "78ms", "1.6x", "4K", "2D",
-                                  "INtegration", "recognItion", "FR", "x", "e.g."])
+                                  "INtegration", "recognItion", "FR", "x", "e.g.", "aMAZING", "iPhone", "US-EN",
+                                  "K-12"])
 def test_shapes_not_names(text):
     assert not looks_like_name(text)
 

@@ -29,6 +29,8 @@ _RANK = {s: i for i, s in enumerate(SOURCES)}
 _OPEN = "("  # where abbreviations are defined: "Vision Transformer (ViT)"
 _TITLE_STOPS = frozenset({"for", "via", "with", "in", "using", "of", "on", "from", "by", "to", "through", "under", "and",
                           "as", ",", ":", "?", "(", "towards", "without", "beyond", "at", "is", "are", "\u2013", "\u2014"})
+_NOT_NAME_OPENERS = frozenset({"new", "novel", "how", "what", "why", "when", "which", "where", "who", "do", "does", "can",
+                               "is", "are", "should", "toward", "towards", "on", "beyond", "rethinking", "revisiting"})
 _URL = re.compile(r"://|^www\.|\.(?:com|org|io|net|edu|ai)(?:/|$)")  # a link's words are no names: "github.com/Coderx7/..."
 _TASK_NOUNS = frozenset({"problem", "problems", "task", "tasks", "setting", "settings"})  # "(SCO) problem"
 watch({_OPEN})
@@ -325,12 +327,20 @@ class MentionFinder:
         Object Detection" ... "we present flow-guided feature aggregation". Not one opening with a verb's
         "-ing" form ("Distilling Object Detectors"), ending in a task's noun ("Person Re-Identification"),
         or holding a name the lexicon or a definition gives. Candidates: the accept model judges them."""
-        texts, lower, end = view.texts, view.lowers, view.title_end
-        if end < 2:
+        if view.title_end < 2:
             return []
-        start = next((i + 1 for i in range(min(end, 6)) if texts[i] == ":"), 0)
+        colon = next((i for i in range(min(view.title_end, 6)) if view.texts[i] == ":"), None)
+        out = self._title_phrase_at(view, found, colon + 1 if colon is not None else 0)
+        if colon is not None and not out:  # "The Mutex Watershed: Efficient ...", "Random Reshuffling with Variance
+            out = self._title_phrase_at(view, found, 0)  # Reduction: New Analysis": the name before the colon
+        return out
+
+    def _title_phrase_at(self, view: tokens.View, found: list[Mention], start: int) -> list[Mention]:
+        texts, lower, end = view.texts, view.lowers, view.title_end
         if start < end and lower[start] in ("a", "an", "the"):
             start += 1
+        if start < end and lower[start] in _NOT_NAME_OPENERS:
+            return []  # "A New Pre-training Paradigm": a description; "How Robust are ...": a question
         stop = start
         while stop < end and lower[stop] not in _TITLE_STOPS and (texts[stop][:1].isupper() or texts[stop] == "-"
                                                                   or texts[stop][:1].isdigit()):
@@ -341,7 +351,8 @@ class MentionFinder:
         if not 2 <= len(words_) <= 5 or lower[start].endswith("ing") or lower[stop - 1] in self.not_heads \
                 or lower[stop - 1].rstrip("s") in self.not_heads or lower[stop - 1] == "-":
             return []
-        if any(start <= m.start and m.end <= stop and m.source in ("lexicon", "abbreviation") for m in found):
+        held = [m for m in found if start <= m.start and m.end <= stop and m.source in ("lexicon", "abbreviation")]
+        if held and not all(m.end == stop for m in held):
             return []
         text = view.span_text(start, stop)
         if key(text) in self.lex.stop or self.lex.lookup(text):
@@ -349,6 +360,9 @@ class MentionFinder:
         phrase = lower[start:stop]
         size = len(phrase)
         again = [i for i in range(end + 1, len(lower) - size + 1) if lower[i] == phrase[0] and lower[i:i + size] == phrase]
+        if held:  # a known name with words before it ("The Evolved Transformer"): a name of its own only where the
+            # abstract writes it with the title's capitals inside a sentence ("the Evolved Transformer establishes")
+            again = [i for i in again if texts[i:i + size] == texts[start:stop] and not view.is_sent_start(i)]
         if not again:
             return []
         canonical = singular(text)

@@ -23,6 +23,8 @@ _NUMBERISH = re.compile(r"^[\d.,x×%+\-/:]+[a-zA-Z]{0,2}$")
 _JUNK = re.compile(r"[(){}\[\]]|--|[A-Za-z0-9]\.[A-Z][a-z]|-[a-z]{7,}$")
 # "DA-Net", "GA-Reader": an acronym joined to a capitalised word; "20News", "3Dgen": a number and a word
 _ACRONYM_WORD = re.compile(r"^[A-Z]{2,}-[A-Z][a-z]{2,}(?<!ed)(?<!ing)(?<!ly)(?<!ive)(?<!able)$|^\d+[A-Z][a-z]{2,}$")
+# one lower-case letter before an acronym ("mBERT", "cGAN", "xLSTM", "fCBO"); acronyms joined by underscores ("FMC_TA")
+_PREFIXED_ACRONYM = re.compile(r"^[a-z][A-Z]{2,5}\d*s?$|^[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+$")
 _EMPHASIS = re.compile(r"^(?:[A-Z]{2}[a-z]{3,}|[a-z]{3,}[A-Z][a-z]{2,})$")  # "INtegration", "MOdel", "recognItion"
 
 
@@ -41,10 +43,13 @@ def looks_like_name(text: str) -> bool:
     t = text.strip(".,;:")
     if _JUNK.search(t):
         return False
-    if _ACRONYM_WORD.match(t):
+    if _ACRONYM_WORD.match(t) or _PREFIXED_ACRONYM.match(t):
         return True
     if "-" in t and not _CAP_VARIANT.match(t):
         parts = [p for p in t.split("-") if p]
+        if len(parts) > 1 and all(p[0].isupper() and p.isupper() and p.isalnum() for p in parts) \
+                and sum(c.isupper() for c in t) >= 3 and any(c.isdigit() for c in t):
+            return True  # short acronyms joined, one with a number: "VL-T5", "T5-XL" (not "US-EN")
         return bool(parts) and any(_shaped(p) for p in parts)
     return _shaped(t)
 
