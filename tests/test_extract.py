@@ -83,6 +83,10 @@ def claims(pg):
      [("SRC", "method", [], [])]),
     # a lexicon name that is also a metric's, used with a number, is the metric throughout the paper
     ("A study", "Our method reaches an MAE of 3.2 on KITTI. MAE is hard to lower.", [("KITTI", "dataset", [], [])]),
+    # an acronym defined by a metric's name, or before a task's noun, is no name anywhere in the paper
+    ("A study", "Our FooNet reaches a mean absolute error (MAE) of 5.31. The MAE falls.",
+     [("FooNet", "architecture", [], ["proposed"])]),
+    ("A study", "We study Temporal Action Proposal (TAP) generation. TAP is hard.", []),
     ("A study", "We pre-train with MAE and outperform BEiT.",
      [("MAE", "method", [], []), ("BEiT", "architecture", [], ["baseline"])]),
     # a lower-case term written inside a longer capitalised name is not that term
@@ -279,6 +283,11 @@ def test_extract_entities(extract, title, abstract, want):
      [("@paper", "extends", "SimCLR")]),
     ("A study", "We propose DSFN, a hybrid of DFN and STN.",
      [("DSFN", "extends", "DFN"), ("DSFN", "extends", "Spatial Transformer Network")]),
+    # what "an extension to" names is built on, not proposed; a citation's comma does not end a leading clause
+    ("A study", "Correlated topic models (CTM) capture correlation. We propose an extension to CTM that models time.",
+     [("@paper", "extends", "CTM")]),
+    ("A study", "By extending the work of ListNet (Cao et al., 2007), we cast ranking as likelihood.",
+     [("@paper", "extends", "ListNet")]),
     # lineage is what a paper says of its own work, not of others'
     ("A study", "We compare VGGNet and popular variants of ResNets.", []),
     ("CFANet: Top-down quality", "CFANet differs from prior methods based on vision transformers.", []),

@@ -12,7 +12,8 @@ from graph.extract.pipeline import make_nlp
 NLP = make_nlp()
 SENTENCIZER = spacy.blank("en").add_pipe("sentencizer")
 WORDS = ["We", "propose", "ResNet-50", ".", "!", "?", "...", ")", "(", '"', "outperforms", "better", "than",
-         "based", "on", "ImageNet", "\n\n", "\n", "e.g.", "Fig.", "3.5", "%", ":", ";", "é", "our", "model"]
+         "based", "on", "ImageNet", "\n\n", "\n", "e.g.", "Fig.", "3.5", "%", ":", ";", "é", "our", "model", "et",
+         "al", ","]
 texts = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=5)), max_size=40).map(" ".join)
 
 
@@ -20,6 +21,15 @@ def spacy_sentences(text):
     """spaCy's own answer: the Sentencizer, then the title rule (the first blank-line token ends
     the title, which is one sentence)."""
     doc = SENTENCIZER(NLP.tokenizer(text))
+    for k in range(1, len(doc)):  # not after "et al." nor where a comma or semicolon follows the period
+        if doc[k].is_sent_start:
+            r = k
+            while r > 0 and (doc[r - 1].text in tokens.SENTENCE_END or doc[r - 1].is_punct):
+                r -= 1
+            end = next(i for i in range(r, k) if doc[i].text in tokens.SENTENCE_END)
+            if doc[end].text == "." and end and doc[end - 1].text == "al" or \
+                    any(doc[i].text in (",", ";") for i in range(end + 1, k)):
+                doc[k].is_sent_start = False
     for i, t in enumerate(doc):
         if tokens.TITLE_BREAK in t.text and t.text.isspace():
             if i + 1 < len(doc):
@@ -51,6 +61,12 @@ def test_title_is_one_sentence_ending_at_the_blank_line():
     assert v.title_end == 5
     assert v.span_text(v.sents[1].start, v.sents[1].end) == "We propose X."
     assert v.sent_at(7).i == 1 and v.is_sent_start(6) and not v.is_sent_start(2)
+
+
+def test_a_period_before_a_comma_or_after_et_al_ends_no_sentence():
+    v = view_of("By extending ListNet (Cao et al., 2007), we win. Smith et al. proposed X. It works.")
+    assert [v.span_text(s.start, s.end) for s in v.sents] == [
+        "By extending ListNet (Cao et al., 2007), we win.", "Smith et al. proposed X.", "It works."]
 
 
 def test_a_doc_without_tokens_has_no_sentences():

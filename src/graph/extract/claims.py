@@ -435,7 +435,7 @@ class ClaimFinder:
             left = self._left(items, start)
             if left is None and start <= 1 and not weak and "," in lower[end:]:
                 # "Inspired by X, our algorithm ...": the head follows the cue's clause
-                comma = lower.index(",", end)
+                comma = _clause_comma(lower, end)
                 after = [it for it in items if it[0] > comma and it[2] in ("model", "self")]
                 if after and after[0][3] in own:
                     for it in self._right(items, end, lower[:comma], [], limit=10)[:3]:
@@ -497,6 +497,20 @@ _APPOSING = frozenset({"i.e.", "i.e", "namely", "called", "named", "dubbed", "te
 _PART_NOUNS = frozenset({"module", "modules", "block", "blocks", "layer", "layers", "operation", "operations", "operator",
                          "operators", "unit", "units", "mechanism", "mechanisms", "component", "components", "submodule",
                          "cell", "cells", "branch", "branches"})
+def _clause_comma(lower: list[str], start: int) -> int:
+    """The first comma from `start` outside brackets: "By extending ListNet (Cao et al., 2007), we ..." ends its
+    clause at the comma after the citation; the last comma when every one is inside."""
+    depth, last = 0, None
+    for i in range(start, len(lower)):
+        w = lower[i]
+        depth += (w == "(") - (w == ")" and depth > 0)
+        if w == ",":
+            last = i
+            if depth == 0:
+                return i
+    return last
+
+
 def _before_part_noun(view, j: int) -> bool:
     """Whether a part noun ends the list a name stands in: "DownBCL, UpBCL, and CorrBCL operations"."""
     lowers, texts = view.lowers, view.texts

@@ -265,7 +265,7 @@ class EntityBuilder:
                 if lower[start] == "proposed" and start and lower[start - 1] in {"the", "our", "this"}:
                     continue  # "the proposed approach on four benchmarks (CK+, ...)": a reference, not a naming
                 for j in range(sent.start + end, min(sent.end, sent.start + end + 12)):
-                    if j + 1 < sent.end and _LINEAGE_OF.get(view.lowers[j]) == view.lowers[j + 1]:
+                    if j + 1 < sent.end and view.lowers[j + 1] in _LINEAGE_OF.get(view.lowers[j], ()):
                         break  # "we present a variant of FedAvg": FedAvg is what it builds on, not new
                     mi = by_start.get(j)
                     if mi is not None and not self._known(mentions[mi]):
@@ -322,11 +322,13 @@ _OTHERS_WORK = frozenset({"extends", "extend", "extending", "generalizes", "gene
                           "celebrated", "seminal", "existing", "conventional", "traditional", "standard",
                           "established", "prevalent", "widely-used", "uses", "using", "use", "employs", "employing",
                           "leverages", "leveraging", "utilizes", "utilizing", "adopts", "adopting"})
-_LINEAGE_OF = {**dict.fromkeys(("variant", "variants", "version", "versions", "extension", "extensions", "generalization",
-                                "generalisation", "modification", "adaptation", "relaxation", "improvement",
-                                "reformulation", "instance", "instantiation", "implementation"), "of"),
-               **dict.fromkeys(("based", "built", "building", "builds"), "on"),
-               "inspired": "by", "derived": "from"}
+_LINEAGE_OF = {**dict.fromkeys(("variant", "variants", "version", "versions", "generalization", "generalisation",
+                                "modification", "relaxation", "reformulation", "instance", "instantiation",
+                                "implementation"), ("of",)),
+               **dict.fromkeys(("extension", "extensions", "adaptation"), ("of", "to")),  # "an extension to CTM"
+               "improvement": ("of", "over", "on", "upon"),
+               **dict.fromkeys(("based", "built", "building", "builds"), ("on",)),
+               "inspired": ("by",), "derived": ("from",)}
 
 
 def _title_lead(view, m) -> bool:

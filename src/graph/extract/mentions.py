@@ -32,6 +32,7 @@ _TITLE_STOPS = frozenset({"for", "via", "with", "in", "using", "of", "on", "from
 _NOT_NAME_OPENERS = frozenset({"new", "novel", "how", "what", "why", "when", "which", "where", "who", "do", "does", "can",
                                "is", "are", "should", "toward", "towards", "on", "beyond", "rethinking", "revisiting"})
 _URL = re.compile(r"://|^www\.|\.(?:com|org|io|net|edu|ai)(?:/|$)")  # a link's words are no names: "github.com/Coderx7/..."
+_PART_WORDS = frozenset({"unit", "units", "memory", "operations", "parameters", "hardware"})  # "(LSTM) units": no task
 _TASK_NOUNS = frozenset({"problem", "problems", "task", "tasks", "setting", "settings"})  # "(SCO) problem"
 watch({_OPEN})
 
@@ -199,13 +200,19 @@ class MentionFinder:
             if i + 2 >= len(texts) or texts[i + 2] != ")":
                 continue
             sf = texts[i + 1]
-            if key(sf) in self.lex.stop or not any(c.isupper() for c in sf):
+            if not any(c.isupper() for c in sf):
                 continue
             size = abbrev.find_long_form(sf, texts[max(0, i - 12):i])
-            if size is None:
+            if size is not None and metrics.resolve(view.span_text(i - size, i)) is not None \
+                    and self.lex.lookup(view.span_text(i - size, i)) is None:
+                self._not_names.add(key(sf))  # "mean absolute error (MAE)": a metric, here and after
                 continue
-            if i + 3 < len(lowers) and lowers[i + 3] in _TASK_NOUNS and self.lex.lookup(sf) is None:
-                self._not_names.add(key(sf))  # "the stochastic convex optimization (SCO) problem": a task
+            if size is None or key(sf) in self.lex.stop:
+                continue
+            if i + 3 < len(lowers) and (lowers[i + 3] in _TASK_NOUNS or lowers[i + 3] in self.not_heads
+                                        and lowers[i + 3] not in _PART_WORDS) and self.lex.lookup(sf) is None:
+                # "the stochastic convex optimization (SCO) problem", "Temporal Action Proposal (TAP) generation": a task
+                self._not_names.add(key(sf))
                 continue
             head = lowers[i - 1]
             long_text = view.span_text(i - size, i)

@@ -127,6 +127,9 @@ class View:
             nxt = end + 1
             while nxt < n and (texts[nxt] in SENTENCE_END or self.is_punct(nxt)):
                 nxt += 1
+            if texts[end] == "." and end and texts[end - 1] == "al" or \
+                    any(texts[i] in (",", ";") for i in range(end + 1, nxt)):
+                continue  # "(Cao et al., 2007), we": an abbreviation's period, the sentence going on
             if nxt < n:
                 starts.append(nxt)
         for i, t in enumerate(texts):
