@@ -125,6 +125,9 @@ def test_learn_hard_limits_hold_whatever_the_weights(everything, abstract, never
     ("DeiT-S lags behind ConvNeXt-T.", ("ConvNeXt-T", "outperforms", "DeiT-S")),
     ("Our method surpasses DeiT-S by 2.1% on ImageNet.", ("@paper", "outperforms", "DeiT-S")),
     ("Our method achieves 3.1% higher accuracy than DeiT-S.", ("@paper", "outperforms", "DeiT-S")),
+    ("Compared to DeiT-S, we reduce the error rate by 20%.", ("@paper", "outperforms", "DeiT-S")),
+    ("In comparison with DeiT-S, our model achieves higher accuracy.", ("@paper", "outperforms", "DeiT-S")),
+    ("Compared to MAML which adapts through SGD, our model gains 6%.", ("@paper", "outperforms", "MAML")),
     ("ResNet-50 attains 78.9% top-1 accuracy on ImageNet.", ("ResNet-50", "evaluated-on", "ImageNet")),
     ("Experiments on CIFAR-100 show the gains.", ("@paper", "evaluated-on", "CIFAR-100")),
     ("We propose G-SimCLR, which builds upon SimCLR.", ("G-SimCLR", "extends", "SimCLR")),
@@ -154,6 +157,9 @@ def test_learn_a_win_on_cost_alone_is_marked_and_a_hedged_win_lowered(everything
         limits.Verdict(1.0, {"basis": "cost"})
     assert _verdicts(everything, "Our model is 2x faster and more accurate than ResNet-50.")[
         ("ResNet-50", "outperforms")] == limits.Verdict(1.0, None)
+    both = _verdicts(everything, "Our model is 1.8x faster than MobileNetV2 with 0.5% higher accuracy and 2.3x "
+                                 "faster than NASNet with 1.2% higher accuracy.")
+    assert both[("MobileNetV2", "outperforms")] == both[("NASNet", "outperforms")] == limits.Verdict(1.0, None)
     assert _verdicts(everything, "Our model is rivaling or even outperforming ResNet-50.")[
         ("ResNet-50", "outperforms")] == limits.Verdict(limits.HEDGED, None)
     for hedged in ("Our model matches or outperforms ResNet-50.", "Our model is comparable to or better than ResNet-50.",

@@ -42,6 +42,13 @@ _VERSUS = frozenset({"compared", "comparing", "against", "versus", "vs", "vs."})
 _COMPARE_WORDS = watch(_VERSUS | {"than", "over"})  # the words _comparisons reads besides its cues
 _STRONG_RESULT = {"experiments", "experiment", "experimental", "results", "evaluate", "evaluated", "evaluation",
                   "benchmark", "benchmarks", "achieves", "achieve", "achieved", "achieving", "%"}
+# after "Compared to X," what says the paper's work does better, and what says it only ties; who the clause is about
+_BETTER_AFTER = frozenset({"better", "higher", "superior", "outperforms", "outperform", "improves", "improve", "improved",
+                           "improvement", "improvements", "gain", "gains", "boost", "reduce", "reduces", "reduced",
+                           "lower", "greater", "surpasses", "exceeds"})
+_TIE_WORDS = frozenset({"comparable", "competitive", "similar", "par", "matches", "match", "close", "slightly", "may",
+                        "could"})
+_CLAUSE_SUBJECTS = frozenset({"we", "our", "ours", "the", "this", "it", "proposed"})
 _POSITIVE = {"superior", "better", "improvement", "improvements", "higher", "boost", "gains", "gain", "outperforms"}
 _WEAK_EXTENDS = {"improves", "improve", "improving", "integrates", "integrate", "applying", "combine", "combines",
                  "scale", "scales", "revisit", "rethinks", "adapts", "modifies"}
@@ -330,8 +337,33 @@ class ClaimFinder:
                 h, tt = (t, left[3]) if reverse else (left[3], t)
                 if h != tt:
                     out.append((h, "outperforms", tt, sent, 0.8 if not reverse else 0.7, None))
+        out += self._compared_first(ctx, sent, lower, items, tail_zone)
         out += self._evaluated(ctx, sent, lower, items, tail_zone)
         out += self._extends(ctx, sent, lower, items)
+        return out
+
+    def _compared_first(self, ctx, sent, lower, items, tail_zone):
+        """A win stated after a leading comparison: "Compared to Mip-NeRF, we reduce error rates by 20%",
+        "In comparison with X, our method achieves higher accuracy": the paper's own work (after the
+        clause) beats what the clause names, when the rest says it does better (not "comparable")."""
+        opener = 1 if lower[:1] in (["compared"], ["comparing"]) else \
+            2 if lower[:2] in (["in", "comparison"], ["when", "compared"], ["as", "compared"]) else 0
+        if not opener:
+            return []
+        comma = _clause_comma(lower, opener)
+        if comma is None:
+            return []
+        rest = lower[comma + 1:]
+        if not _BETTER_AFTER.intersection(rest) or _TIE_WORDS.intersection(rest):
+            return []
+        heads = [it for it in items if it[0] > comma and it[2] in ("model", "self") and it[3] in ctx.own]
+        if not heads or not (heads[0][0] <= comma + 4 or any(w in _CLAUSE_SUBJECTS for w in rest[:3])):
+            return []  # the clause is about the paper's work, not another model's ("Compared to X, ViT-B is better")
+        out = []
+        for it in self._right(items, opener, lower[:comma], [], stop_words=_RELATIVE)[:3]:
+            if it[3] != heads[0][3]:
+                tail_zone.add(it[3])
+                out.append((heads[0][3], "outperforms", it[3], sent, 0.7, None))
         return out
 
     def _comparisons(self, view, sent, lower):
