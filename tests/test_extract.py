@@ -87,6 +87,9 @@ def claims(pg):
     ("A study", "Our FooNet reaches a mean absolute error (MAE) of 5.31. The MAE falls.",
      [("FooNet", "architecture", [], ["proposed"])]),
     ("A study", "We study Temporal Action Proposal (TAP) generation. TAP is hard.", []),
+    # an acronym of "state of the art" names no model; a name after "prior" is others' work, not proposed
+    ("A study", "Our model beats existing state-of-the-art (SofA) methods. SofA methods fail.", []),
+    ("A study", "The method we propose improves on the prior MIXER approach.", [("MIXER", "method", [], ["baseline"])]),
     ("A study", "We pre-train with MAE and outperform BEiT.",
      [("MAE", "method", [], []), ("BEiT", "architecture", [], ["baseline"])]),
     # a lower-case term written inside a longer capitalised name is not that term

@@ -320,7 +320,8 @@ class EntityBuilder:
 _OTHERS_WORK = frozenset({"extends", "extend", "extending", "generalizes", "generalises", "generalize", "generalise",
                           "generalizing", "improves", "improving", "well-known", "popular", "classic", "classical",
                           "celebrated", "seminal", "existing", "conventional", "traditional", "standard",
-                          "established", "prevalent", "widely-used", "uses", "using", "use", "employs", "employing",
+                          "established", "prevalent", "widely-used", "prior", "previous", "earlier", "vanilla",
+                          "uses", "using", "use", "employs", "employing",
                           "leverages", "leveraging", "utilizes", "utilizing", "adopts", "adopting"})
 _LINEAGE_OF = {**dict.fromkeys(("variant", "variants", "version", "versions", "generalization", "generalisation",
                                 "modification", "relaxation", "reformulation", "instance", "instantiation",

@@ -29,6 +29,7 @@ _RANK = {s: i for i, s in enumerate(SOURCES)}
 _OPEN = "("  # where abbreviations are defined: "Vision Transformer (ViT)"
 _TITLE_STOPS = frozenset({"for", "via", "with", "in", "using", "of", "on", "from", "by", "to", "through", "under", "and",
                           "as", ",", ":", "?", "(", "towards", "without", "beyond", "at", "is", "are", "\u2013", "\u2014"})
+_GENERIC_LONG = re.compile(r"state[- ]of[- ]the[- ]art|\bbaselines?\b", re.I)  # long forms that name no model
 _NOT_NAME_OPENERS = frozenset({"new", "novel", "how", "what", "why", "when", "which", "where", "who", "do", "does", "can",
                                "is", "are", "should", "toward", "towards", "on", "beyond", "rethinking", "revisiting"})
 _URL = re.compile(r"://|^www\.|\.(?:com|org|io|net|edu|ai)(?:/|$)")  # a link's words are no names: "github.com/Coderx7/..."
@@ -208,6 +209,9 @@ class MentionFinder:
                 self._not_names.add(key(sf))  # "mean absolute error (MAE)": a metric, here and after
                 continue
             if size is None or key(sf) in self.lex.stop:
+                continue
+            if _GENERIC_LONG.search(view.span_text(i - size, i)):
+                self._not_names.add(key(sf))  # "existing state-of-the-art (SofA) methods": no one model
                 continue
             if i + 3 < len(lowers) and (lowers[i + 3] in _TASK_NOUNS or lowers[i + 3] in self.not_heads
                                         and lowers[i + 3] not in _PART_WORDS) and self.lex.lookup(sf) is None:
